@@ -1,0 +1,1 @@
+pytest_plugins = ["iamis_shared.testing"]

@@ -1,0 +1,1 @@
+"""Use cases of the moderation service, as plain functions over a unit of work."""

@@ -1,0 +1,4 @@
+"""The sampling domain: moderation samples: system, centre-added, moderator-requested, substitutes.
+
+Plain classes only (no Flask, no SQLAlchemy); they arrive with the features that need them.
+"""

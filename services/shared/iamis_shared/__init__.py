@@ -1,0 +1,1 @@
+"""Shared package for every IAMIS service: bus, tokens, app helpers, metrics."""

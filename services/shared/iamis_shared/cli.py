@@ -1,0 +1,41 @@
+"""`python -m iamis_shared.cli <service> migrate|worker`: the commands every service shares.
+
+A service is found by convention: `<service>.migrations/`, `<service>.adapters.orm` (outbox, inbox)
+and `<service>.entrypoints.consumer.HANDLERS`.
+"""
+import importlib
+import sys
+from pathlib import Path
+
+from .config import service_settings
+from .db import make_engine, make_session_factory
+from .migrations import upgrade
+
+USAGE = "usage: python -m iamis_shared.cli <service> migrate|worker"
+
+
+def migrate(service: str) -> None:
+    package = importlib.import_module(service)
+    upgrade(Path(package.__file__).parent / "migrations", service_settings(service)["DATABASE_URL"])
+
+
+def worker(service: str) -> None:
+    from .worker import run_worker
+
+    orm = importlib.import_module(f"{service}.adapters.orm")
+    handlers = importlib.import_module(f"{service}.entrypoints.consumer").HANDLERS
+    settings = service_settings(service)
+    engine = make_engine(settings["DATABASE_URL"])
+    run_worker(service, engine, make_session_factory(engine), orm.outbox, orm.inbox, handlers, settings)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = argv if argv is not None else sys.argv[1:]
+    commands = {"migrate": migrate, "worker": worker}
+    if len(argv) != 2 or argv[1] not in commands:
+        sys.exit(USAGE)
+    commands[argv[1]](argv[0])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""A service's background worker: its outbox relay and, if it reads events, its consumer."""
+import logging
+import signal
+import threading
+
+from sqlalchemy import Table
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import sessionmaker
+
+from .bus.consumer import EventConsumer, Handler
+from .bus.relay import OutboxRelay
+from .bus.topology import SUBSCRIPTIONS, Topology
+
+
+def run_worker(service: str, engine: Engine, session_factory: sessionmaker, outbox: Table,
+               inbox: Table, handlers: dict[str, Handler], settings: dict) -> None:
+    logging.basicConfig(level=logging.INFO, format=f"%(asctime)s {service}-worker %(levelname)s %(message)s")
+    topology = Topology(settings["BUS_NAMESPACE"])
+    relay = OutboxRelay(service, engine, outbox, settings["BUS_URL"], topology)
+    consumer = None
+    if service in SUBSCRIPTIONS:
+        consumer = EventConsumer(service, session_factory, inbox, handlers, settings["BUS_URL"], topology)
+
+    def stop(*_):
+        relay.stop()
+        if consumer is not None:
+            consumer.should_stop = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    relay_thread = threading.Thread(target=relay.run_forever, name=f"{service}-relay", daemon=True)
+    relay_thread.start()
+    if consumer is not None:
+        consumer.run()
+        consumer.close()
+    relay_thread.join()
