@@ -14,6 +14,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if url.startswith("postgresql://"):
+        # SQLAlchemy 2.1 defaults to psycopg 3; the pinned driver is psycopg2.
+        url = "postgresql+psycopg2://" + url[len("postgresql://"):]
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
 
 

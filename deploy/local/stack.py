@@ -1,0 +1,115 @@
+"""The whole system on one host: prepare it (keys, migrations, demo data, nginx config) and name its processes.
+
+Used by `make run` (through honcho, in the foreground) and by the end-to-end tests (with PostgreSQL and RabbitMQ).
+"""
+import os
+import secrets
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "deploy" / "nginx"))
+
+from render import render  # noqa: E402  (deploy/nginx/render.py)
+
+SERVICES = ("identity", "marks", "sampling", "evidence", "reports", "moderation")
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Stack:
+    var_dir: Path
+    port: int = 8000                      # nginx, the only door; the gateway is port+100, services follow
+    database_urls: dict = field(default_factory=dict)  # service -> URL; SQLite files when absent
+    bus_url: str | None = None            # filesystem:// under var_dir when absent
+    bus_namespace: str = "iamis"
+    demo: bool = True
+    web_concurrency: int = 2
+    s3: bool = True
+    s3_port: int = 8333
+    extra_env: dict = field(default_factory=dict)
+
+    def service_port(self, name: str) -> int:
+        return self.port + 100 + (0 if name == "gateway" else SERVICES.index(name) + 1)
+
+    @property
+    def url(self) -> str:
+        return f"http://localhost:{self.port}"
+
+    def env(self, name: str | None = None) -> dict:
+        env = dict(os.environ, IAMIS_VAR_DIR=str(self.var_dir), BUS_NAMESPACE=self.bus_namespace,
+                   BUS_URL=self.bus_url or f"filesystem://{self.var_dir / 'bus'}",
+                   IAMIS_DEMO="1" if self.demo else "0", PYTHONUNBUFFERED="1",
+                   IDENTITY_URL=f"http://127.0.0.1:{self.service_port('identity')}", **self.extra_env)
+        if name in SERVICES:
+            env["DATABASE_URL"] = self.database_urls.get(name, f"sqlite:///{self.var_dir / 'data' / name}.db")
+        if name is not None:
+            env.update(BIND=f"127.0.0.1:{self.service_port(name)}", WEB_CONCURRENCY=str(self.web_concurrency),
+                       PROMETHEUS_MULTIPROC_DIR=str(self.var_dir / "metrics" / name))
+        return env
+
+    def prepare(self) -> None:
+        """Everything before the processes start; safe to run again (data is kept)."""
+        from iamis_shared.tokens import generate_keypair
+
+        keys = self.var_dir / "keys"
+        generate_keypair(keys / "token_private.pem", keys / "token_public.pem")
+        secret = keys / "gateway_secret"
+        if not secret.exists():
+            secret.write_text(secrets.token_hex(32))
+            secret.chmod(0o600)
+        for folder in ("data", "logs", "nginx/logs", "nginx/temp", "s3"):
+            (self.var_dir / folder).mkdir(parents=True, exist_ok=True)
+        for name in (*SERVICES, "gateway"):
+            metrics = self.var_dir / "metrics" / name
+            metrics.mkdir(parents=True, exist_ok=True)
+            for stale in metrics.glob("*.db"):  # multiprocess files of an earlier run
+                stale.unlink()
+        for name in SERVICES:
+            self._run([BIN / "python", "-m", "iamis_shared.cli", name, "migrate"], name)
+        if self.demo:
+            self._run([BIN / "python", "-m", "identity.cli", "seed-demo"], "identity")
+        self._write_nginx_conf()
+        if self.s3:
+            self._write_s3_config()
+
+    def _run(self, argv, name) -> None:
+        subprocess.run([str(a) for a in argv], env=self.env(name), check=True, cwd=REPO)
+
+    def _write_nginx_conf(self) -> None:
+        values = {"PREFIX": str(self.var_dir / "nginx"), "LISTEN": f"127.0.0.1:{self.port}",
+                  "GATEWAY": f"127.0.0.1:{self.service_port('gateway')}", "S3": f"127.0.0.1:{self.s3_port}"}
+        values.update({s.upper(): f"127.0.0.1:{self.service_port(s)}" for s in SERVICES})
+        conf = render(REPO / "deploy" / "nginx" / "iamis.conf.template", values)
+        (self.var_dir / "nginx" / "nginx.conf").write_text(conf)
+
+    def _write_s3_config(self) -> None:
+        import json
+
+        keys = self.var_dir / "keys" / "s3"
+        if not keys.exists():
+            keys.write_text(json.dumps({"access_key": "iamis", "secret_key": secrets.token_hex(20)}))
+            keys.chmod(0o600)
+        creds = json.loads(keys.read_text())
+        config = {"identities": [{"name": "iamis", "credentials": [
+            {"accessKey": creds["access_key"], "secretKey": creds["secret_key"]}], "actions": ["Admin", "Read",
+                                                                                                "Write", "List"]}]}
+        (self.var_dir / "s3.json").write_text(json.dumps(config))
+
+    def processes(self) -> dict[str, tuple[str, dict]]:
+        """name -> (shell command, environment)."""
+        nginx = self.var_dir / "nginx"
+        procs = {"nginx": (f"exec /usr/sbin/nginx -c {nginx / 'nginx.conf'} -p {nginx} -g 'daemon off;'",
+                           self.env())}
+        gunicorn = f"exec {BIN / 'gunicorn'} -c python:iamis_shared.gunicorn_conf"
+        procs["gateway"] = (f"{gunicorn} 'gateway:create_app()'", self.env("gateway"))
+        for name in SERVICES:
+            procs[name] = (f"{gunicorn} '{name}:create_app()'", self.env(name))
+            procs[f"{name}-worker"] = (f"exec {BIN / 'python'} -m iamis_shared.cli {name} worker", self.env(name))
+        if self.s3:
+            procs["s3"] = (f"exec {BIN / 'weed'} mini -dir={self.var_dir / 's3'} -ip=127.0.0.1 -ip.bind=127.0.0.1 "
+                           f"-master.telemetry=false -s3.port={self.s3_port} -s3.config={self.var_dir / 's3.json'} "
+                           "-webdav=false -admin.ui=false", dict(self.env(), GOMEMLIMIT="512MiB"))
+        return procs

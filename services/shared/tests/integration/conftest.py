@@ -1,0 +1,6 @@
+import pytest
+from .helper_probe import VALUE
+
+@pytest.fixture
+def probe():
+    return VALUE
