@@ -10,11 +10,13 @@ from sqlalchemy.orm import sessionmaker
 from .bus.consumer import EventConsumer, Handler
 from .bus.relay import OutboxRelay
 from .bus.topology import SUBSCRIPTIONS, Topology
+from .config import env
 
 
 def run_worker(service: str, engine: Engine, session_factory: sessionmaker, outbox: Table,
                inbox: Table, handlers: dict[str, Handler], settings: dict) -> None:
     logging.basicConfig(level=logging.INFO, format=f"%(asctime)s {service}-worker %(levelname)s %(message)s")
+    _serve_metrics(env("METRICS_BIND"))
     topology = Topology(settings["BUS_NAMESPACE"])
     relay = OutboxRelay(service, engine, outbox, settings["BUS_URL"], topology)
     consumer = None
@@ -34,3 +36,16 @@ def run_worker(service: str, engine: Engine, session_factory: sessionmaker, outb
         consumer.run()
         consumer.close()
     relay_thread.join()
+
+
+def _serve_metrics(bind: str | None) -> None:
+    """With METRICS_BIND=host:port the worker serves its own /metrics (relay, consumer, dead-letter depth):
+    in a container it shares no metrics directory with its service's web process."""
+    if not bind:
+        return
+    from prometheus_client import start_http_server
+
+    from .metrics import registry
+
+    host, _, port = bind.rpartition(":")
+    start_http_server(int(port), addr=host or "0.0.0.0", registry=registry())

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .connection import connect
 from .envelope import Envelope, parse_envelope
 from .metrics import CONSUME_FAILED, CONSUMED, DEAD_LETTERED, DLQ_DEPTH
-from .topology import RETRY_DELAYS_MS, Topology, is_amqp
+from .topology import Topology, is_amqp
 
 log = logging.getLogger(__name__)
 ATTEMPT_HEADER = "x-iamis-attempt"
@@ -60,7 +60,7 @@ class EventConsumer(ConsumerMixin):
             log.exception("%s: handling %s (%s) failed, attempt %d", self.service, envelope.type,
                           envelope.id, attempt + 1)
             CONSUME_FAILED.labels(self.service, envelope.type).inc()
-            if attempt < len(RETRY_DELAYS_MS):
+            if attempt < len(self.topology.retry_delays_ms):
                 return self._retry(message, attempt + 1)
             return self._dead_letter(message)
         message.ack()
@@ -130,6 +130,6 @@ class EventConsumer(ConsumerMixin):
 
     def close(self):
         self.should_stop = True
-        for conn in (self._publisher_connection,):
+        for conn in (self._publisher_connection, self.connection):
             if conn is not None:
                 conn.release()

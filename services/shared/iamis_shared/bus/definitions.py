@@ -21,7 +21,8 @@ def definitions(namespace: str = "iamis", vhost: str = "/") -> dict:
     for service in SUBSCRIPTIONS:
         main, *retries, dlq = topology.queues_for(service)
         queues += [_queue(q, vhost) for q in (main, *retries, dlq)]
-        for b in main.bindings:
+        # kombu keeps a queue's bindings in a set: sort them so the export is the same on every run.
+        for b in sorted(main.bindings, key=lambda b: b.routing_key):
             bindings.append({"source": b.exchange.name, "vhost": vhost, "destination": main.name,
                              "destination_type": "queue", "routing_key": b.routing_key, "arguments": {}})
         bindings.append({"source": topology.dead_letter.name, "vhost": vhost, "destination": dlq.name,

@@ -16,27 +16,38 @@ from .metrics import OUTBOX_PENDING, PUBLISH_FAILED, PUBLISHED
 from .topology import Topology
 
 log = logging.getLogger(__name__)
+# A confirm that never comes (a half-open connection) fails the publish, so the row is re-sent.
+CONFIRM_TIMEOUT_SECONDS = 10
 
 
 class OutboxRelay:
     def __init__(self, service: str, engine: Engine, outbox: Table, bus_url: str,
-                 topology: Topology, batch_size: int = 500):
+                 topology: Topology, batch_size: int = 500, producer_factory=None):
         self.service, self.engine, self.outbox = service, engine, outbox
         self.bus_url, self.topology, self.batch_size = bus_url, topology, batch_size
+        # Anything with kombu's `publish(body, routing_key=..., **properties)`; unit tests pass a fake.
+        self._make_producer = producer_factory or self._connect_producer
         self.stopping = threading.Event()
         self._connection = None
         self._producer = None
         self.last_error: Exception | None = None
 
+    def _connect_producer(self):
+        # No heartbeats: an idle relay reads nothing, so the broker would drop it after two
+        # missed beats and the next publish would fail; a dead link shows at the next publish.
+        self._connection = connect(self.bus_url, connect_timeout=5, heartbeat=0)
+        self._connection.ensure_connection(max_retries=1)
+        # Declare every consuming queue too: an event published before its consumer first started
+        # would otherwise have nowhere to go and be dropped by the broker.
+        self.topology.declare(self._connection)
+        return self._connection.Producer(exchange=self.topology.events, serializer=None)
+
     def _ensure_producer(self):
         if self._producer is None:
-            self._connection = connect(self.bus_url, connect_timeout=5)
-            self._connection.ensure_connection(max_retries=1)
-            self.topology.events(self._connection.default_channel).declare()
-            self._producer = self._connection.Producer(exchange=self.topology.events, serializer=None)
+            self._producer = self._make_producer()
         return self._producer
 
-    def _drop_connection(self):
+    def close(self):
         try:
             if self._connection is not None:
                 self._connection.release()
@@ -62,13 +73,13 @@ class OutboxRelay:
                 for row in rows:
                     producer.publish(row.body, routing_key=row.routing_key, content_type="application/json",
                                      content_encoding="utf-8", delivery_mode=2, message_id=row.id,
-                                     retry=False)
+                                     retry=False, confirm_timeout=CONFIRM_TIMEOUT_SECONDS)
                     sent.append(row.id)
                     PUBLISHED.labels(self.service, row.routing_key).inc()
             except Exception as exc:  # broker down or refused: keep the rest for the next round
                 error = exc
                 PUBLISH_FAILED.labels(self.service).inc()
-                self._drop_connection()
+                self.close()
             now = datetime.now(timezone.utc)
             if sent:
                 conn.execute(update(outbox).where(outbox.c.id.in_(sent)).values(sent_at=now))
@@ -104,7 +115,7 @@ class OutboxRelay:
             backoff = poll_interval
             if not published:
                 self.stopping.wait(poll_interval)
-        self._drop_connection()
+        self.close()
 
     def stop(self) -> None:
         self.stopping.set()

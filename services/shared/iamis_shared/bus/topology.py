@@ -23,6 +23,8 @@ SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
 @dataclass(frozen=True)
 class Topology:
     namespace: str = "iamis"
+    # Delay before each retry; tests shorten them, production keeps RETRY_DELAYS_MS.
+    retry_delays_ms: tuple[int, ...] = RETRY_DELAYS_MS
 
     @property
     def events(self) -> Exchange:
@@ -47,7 +49,7 @@ class Topology:
         name = self.queue_name(service)
         return Queue(f"{name}.retry.{attempt}", durable=True, no_declare=False,
                      queue_arguments={"x-queue-type": "quorum",
-                                      "x-message-ttl": RETRY_DELAYS_MS[attempt - 1],
+                                      "x-message-ttl": self.retry_delays_ms[attempt - 1],
                                       "x-dead-letter-exchange": "",
                                       "x-dead-letter-routing-key": name})
 
@@ -57,7 +59,7 @@ class Topology:
                      queue_arguments={"x-queue-type": "quorum"})
 
     def queues_for(self, service: str, bindings: tuple[str, ...] | None = None) -> list[Queue]:
-        retries = [self.retry_queue(service, n) for n in range(1, len(RETRY_DELAYS_MS) + 1)]
+        retries = [self.retry_queue(service, n) for n in range(1, len(self.retry_delays_ms) + 1)]
         return [self.main_queue(service, bindings), *retries, self.dead_letter_queue(service)]
 
     def declare(self, connection, services=None, bindings: tuple[str, ...] | None = None) -> None:

@@ -1,3 +1,0 @@
-from .helper_probe import VALUE
-def test_probe(probe):
-    assert probe == VALUE
