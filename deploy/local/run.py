@@ -11,8 +11,21 @@ from honcho.manager import Manager  # noqa: E402
 from stack import REPO, Stack  # noqa: E402
 
 
+ACCOUNT_LABELS = {"exams_officer": "Exams Officer", "admin": "Admin", "user": "User", "moderator": "Moderator",
+                  "board_staff": "Board staff"}
+
+
+def describe(account) -> str:
+    from identity.domain.access import effective_permissions
+
+    iamis = "with IAMIS" if "iamis" in effective_permissions(account.account_type, account.permissions) else \
+        "without IAMIS"
+    centre = f", centre {account.centre_number}" if account.centre_number else ""
+    return f"{ACCOUNT_LABELS[account.account_type]}{centre}, {iamis}"
+
+
 def announce_when_ready(stack: Stack) -> None:
-    from identity.demo import DEMO_PASSWORD, DEMO_USERS
+    from identity.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -22,7 +35,7 @@ def announce_when_ready(stack: Stack) -> None:
                     break
         except OSError:
             time.sleep(0.5)
-    accounts = "\n".join(f"    {u['email']:<38} {u['label']}" for u in DEMO_USERS)
+    accounts = "\n".join(f"    {a.email:<36} {describe(a)}" for a in DEMO_ACCOUNTS)
     print(f"\n  IAMIS is running: {stack.url}\n\n  Demo accounts (password {DEMO_PASSWORD}):\n{accounts}\n\n"
           "  Authentication code for a demo account: make code EMAIL=<address>\n"
           "  Stop everything with Ctrl-C.\n", flush=True)
