@@ -11,3 +11,5 @@ graceful_timeout = 10
 accesslog = os.environ.get("ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
+# One control socket path is shared by every gunicorn of a user; a host runs several of ours.
+control_socket_disable = True

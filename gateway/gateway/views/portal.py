@@ -1,0 +1,36 @@
+"""The Portal pages around IAMIS: home, the Menu, the step-by-step guide."""
+from flask import Blueprint, g, render_template, request
+from flask_babel import lazy_gettext as _l
+
+from ..auth import sign_in_required
+
+blueprint = Blueprint("portal", __name__)
+
+# The Menu's sections; only Examinations & Assessments holds a service so far.
+MENU_SECTIONS = {
+    "exams": _l("Examinations & Assessments"),
+    "entries": _l("Entries & Registrations"),
+    "results": _l("Results"),
+}
+
+
+@blueprint.get("/")
+@sign_in_required
+def home():
+    return render_template("portal/home.html")
+
+
+@blueprint.get("/menu")
+@sign_in_required
+def menu():
+    section = request.args.get("section", "exams")
+    if section not in MENU_SECTIONS:
+        section = "exams"
+    return render_template("portal/menu.html", sections=MENU_SECTIONS, section=section,
+                           can_use_iamis="iamis" in g.user.get("permissions", ()))
+
+
+@blueprint.get("/guide")
+@sign_in_required
+def guide():
+    return render_template("portal/guide.html")

@@ -1,0 +1,86 @@
+"""Fixtures: the gateway under test, wired to the in-memory identity of gateway.testing."""
+import importlib.util
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+# pytest (importlib mode) names these files "gateway.tests.…" and, loading this one first, registers the
+# project folder as an empty namespace package "gateway" that hides the installed package: drop it, so
+# the imports in the fixtures and in the test modules find the package itself.
+if getattr(sys.modules.get("gateway"), "__file__", None) is None:
+    sys.modules.pop("gateway", None)
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "gateway" / "translations"
+RENDER_PY = Path(__file__).resolve().parents[2] / "deploy" / "nginx" / "render.py"
+UPSTREAMS = ("GATEWAY", "IDENTITY", "MARKS", "SAMPLING", "EVIDENCE", "REPORTS", "MODERATION", "S3")
+
+
+@pytest.fixture(scope="session")
+def compiled_translations(tmp_path_factory):
+    """The Welsh catalogue compiled as `make` compiles it, into a folder of the tests' own."""
+    folder = tmp_path_factory.mktemp("translations")
+    target = folder / "cy" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with open(TRANSLATIONS / "cy" / "LC_MESSAGES" / "messages.po", "rb") as po:
+        catalogue = read_po(po, locale="cy")
+    with open(target / "messages.mo", "wb") as mo:
+        write_mo(mo, catalogue)
+    return folder
+
+
+@pytest.fixture
+def identity(token_keys):
+    from gateway.testing import FakeIdentity
+    return FakeIdentity(token_keys[1])
+
+
+@pytest.fixture
+def app_config(identity, token_keys, compiled_translations):
+    return {"TESTING": True, "SECRET_KEY": "test secret", "TOKEN_PRIVATE_KEY": token_keys[0],
+            "IDENTITY_HTTP": identity, "AUTH_CACHE_SECONDS": 0,
+            "BABEL_TRANSLATION_DIRECTORIES": str(compiled_translations)}
+
+
+@pytest.fixture
+def app(app_config):
+    from gateway import create_app
+    return create_app(app_config)
+
+
+@pytest.fixture
+def browser(app):
+    from gateway.testing import Browser
+    return Browser(app.test_client())
+
+
+@pytest.fixture
+def teacher(identity):
+    return identity.add_user("teacher@school.example")
+
+
+@pytest.fixture(scope="session")
+def render_nginx():
+    """render(values) -> nginx.conf text, through deploy/nginx/render.py as the launcher calls it."""
+    spec = importlib.util.spec_from_file_location("iamis_nginx_render", RENDER_PY)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return lambda values: module.render(RENDER_PY.with_name("iamis.conf.template"), values)
+
+
+@pytest.fixture(scope="session")
+def nginx_values():
+    """values(prefix, **overrides): every placeholder, upstreams on free loopback ports."""
+    def values(prefix: Path, **overrides) -> dict:
+        chosen = {name: f"127.0.0.1:{_free_port()}" for name in (*UPSTREAMS, "LISTEN")}
+        return dict(chosen, PREFIX=str(prefix), **overrides)
+    return values
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
