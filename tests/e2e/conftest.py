@@ -1,10 +1,17 @@
 """Fixtures for end-to-end tests: the running system (PostgreSQL, RabbitMQ, nginx) and headless Chromium."""
 import shutil
 import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from identity.domain import totp
+from identity.domain.model import ACTIVE, INVITED, User
+from identity.domain.passwords import Passwords
+from identity.service_layer.unit_of_work import IdentityUnitOfWork
+from iamis_shared.db import make_engine, make_session_factory
 from iamis_shared.testing import RABBITMQ_URL, create_database, delete_namespace, drop_database
 
 from .stack_process import SERVICES, RunningStack, Stack
@@ -13,6 +20,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 E2E_PORT = 18000
+E2E_PASSWORD = "Correct-Horse-7"
 
 
 @pytest.fixture(scope="session")
@@ -48,3 +56,39 @@ def page(browser, stack):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@dataclass
+class Account:
+    id: str
+    email: str
+    password: str
+    secret: str | None  # None until the user enrols MFA at first sign-in
+
+
+@pytest.fixture(scope="session")
+def identity_uow(stack):
+    engine = make_engine(stack.stack.database_urls["identity"])
+    yield lambda: IdentityUnitOfWork(make_session_factory(engine))
+    engine.dispose()
+
+
+@pytest.fixture
+def new_user(identity_uow):
+    """new_user(account_type, permissions, centre, enrolled) -> Account: a user of its own for one test,
+    so that one-time codes used by one test never collide with another's."""
+    passwords = Passwords()
+
+    def make(account_type="user", permissions=("iamis",), centre=68101, enrolled=True) -> Account:
+        now = datetime.now(timezone.utc)
+        user = User(id=str(uuid.uuid4()), first_name="Gwen", last_name=f"Test{uuid.uuid4().hex[:6]}",
+                    email=f"user-{uuid.uuid4().hex[:10]}@e2e.example", account_type=account_type,
+                    centre_number=centre, permissions=list(permissions), status=ACTIVE if enrolled else INVITED,
+                    password_hash=passwords.hash(E2E_PASSWORD), mfa_secret=totp.new_secret() if enrolled else None,
+                    activated_at=now if enrolled else None, created_at=now)
+        with identity_uow() as uow:
+            uow.users.add(user)
+            uow.commit()
+        return Account(user.id, user.email, E2E_PASSWORD, user.mfa_secret)
+
+    return make
