@@ -12,7 +12,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "deploy" / "nginx"))
 
-from render import render  # noqa: E402  (deploy/nginx/render.py)
+from render import foreground_directives, render  # noqa: E402  (deploy/nginx/render.py)
 
 SERVICES = ("identity", "marks", "sampling", "evidence", "reports", "moderation")
 BIN = Path(sys.executable).parent
@@ -101,7 +101,7 @@ class Stack:
     def processes(self) -> dict[str, tuple[str, dict]]:
         """name -> (shell command, environment)."""
         nginx = self.var_dir / "nginx"
-        procs = {"nginx": (f"exec /usr/sbin/nginx -c {nginx / 'nginx.conf'} -p {nginx} -g 'daemon off;'",
+        procs = {"nginx": (f"exec /usr/sbin/nginx -c {nginx / 'nginx.conf'} -p {nginx} -g '{foreground_directives()}'",
                            self.env())}
         gunicorn = f"exec {BIN / 'gunicorn'} -c python:iamis_shared.gunicorn_conf"
         procs["gateway"] = (f"{gunicorn} 'gateway:create_app()'", self.env("gateway"))

@@ -2,6 +2,7 @@
 
 Only ${NAME} in capitals is a placeholder; nginx's own $variables are left as they are.
 """
+import os
 import re
 import string
 import sys
@@ -39,6 +40,15 @@ def render(template_path, values: dict) -> str:
                          "(expected host:port or a path without spaces)")
     cleaned = {k: str(v).rstrip("/") if k == "PREFIX" else str(v) for k, v in values.items()}
     return NginxTemplate(text).substitute(cleaned)
+
+
+def foreground_directives() -> str:
+    """The -g directives for nginx as a plain foreground process.
+
+    Started by root (a developer machine, CI), nginx would run its workers as "nobody", who cannot
+    write the auth cache under a prefix inside a private directory; its workers then stay root's.
+    """
+    return "daemon off;" + (" user root;" if os.geteuid() == 0 else "")
 
 
 def main(argv: list[str]) -> int:

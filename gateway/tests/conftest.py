@@ -68,7 +68,12 @@ def render_nginx():
     spec = importlib.util.spec_from_file_location("iamis_nginx_render", RENDER_PY)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return lambda values: module.render(RENDER_PY.with_name("iamis.conf.template"), values)
+
+    def render(values):
+        return module.render(RENDER_PY.with_name("iamis.conf.template"), values)
+
+    render.foreground_directives = module.foreground_directives
+    return render
 
 
 @pytest.fixture(scope="session")

@@ -64,7 +64,7 @@ def edge(tmp_path_factory, render_nginx, nginx_values):
                           MARKS=f"127.0.0.1:{marks.server_port}")
     conf = prefix / "nginx.conf"
     conf.write_text(render_nginx(values))
-    process = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(prefix), "-g", "daemon off;"],
+    process = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(prefix), "-g", render_nginx.foreground_directives()],
                                stderr=subprocess.DEVNULL)
     base = f"http://{values['LISTEN']}"
     deadline = time.monotonic() + 10
