@@ -18,8 +18,11 @@ code: $(STAMP)
 	@test -n "$(EMAIL)" || { echo "usage: make code EMAIL=<demo account address>"; exit 2; }
 	@IAMIS_DEMO=1 $(PY) -m identity.cli demo-code "$(EMAIL)"
 
-bench: system-test $(STAMP)
+bench: $(STAMP) translations
+	@deploy/local/ensure-system.sh bench
 	$(PY) tests/load/bench_relay.py
+	$(PY) tests/load/bench_marksheet_queries.py
+	$(PY) tests/load/bench_mark_saves.py
 
 system-run:
 	@deploy/local/ensure-system.sh run

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs when they are missing, and starts PostgreSQL and
-# RabbitMQ on loopback for the tests when they are not running. Usage: ensure-system.sh run|test
+# RabbitMQ on loopback for the tests when they are not running. Usage: ensure-system.sh run|test|bench
 set -euo pipefail
 mode=${1:-run}
 
 need=()
 [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
-if [ "$mode" = test ]; then
+if [ "$mode" != run ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
+fi
+if [ "$mode" = bench ]; then
+  command -v wrk >/dev/null || need+=(wrk)
 fi
 python3 -c 'import ensurepip' 2>/dev/null || need+=(python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
@@ -18,7 +21,7 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-[ "$mode" = test ] || exit 0
+[ "$mode" != run ] || exit 0
 
 if ! pg_isready -q -h 127.0.0.1 -p 5432; then
   echo "Starting PostgreSQL"

@@ -38,6 +38,7 @@ def announce_when_ready(stack: Stack) -> None:
     accounts = "\n".join(f"    {a.email:<36} {describe(a)}" for a in DEMO_ACCOUNTS)
     print(f"\n  IAMIS is running: {stack.url}\n\n  Demo accounts (password {DEMO_PASSWORD}):\n{accounts}\n\n"
           "  Authentication code for a demo account: make code EMAIL=<address>\n"
+          f"  Emails (user invites) are caught here, not sent: {stack.mail_url}\n"
           "  Stop everything with Ctrl-C.\n", flush=True)
 
 

@@ -29,7 +29,10 @@ class Stack:
     web_concurrency: int = 2
     s3: bool = True
     s3_port: int = 8333
+    mail: bool = True                     # a mail catcher takes every email identity sends (invites)
     extra_env: dict = field(default_factory=dict)
+    nginx_http_extra: str = ""            # benchmarks put their anchor behind the same nginx
+    nginx_server_extra: str = ""
 
     def service_port(self, name: str) -> int:
         return self.port + 100 + (0 if name == "gateway" else SERVICES.index(name) + 1)
@@ -38,11 +41,27 @@ class Stack:
     def url(self) -> str:
         return f"http://localhost:{self.port}"
 
+    # The mail catcher's ports move with the stack's own (1025 and 1080 beside port 8000), so `make run`
+    # and the end-to-end tests' stack can run side by side.
+    @property
+    def smtp_port(self) -> int:
+        return 1025 + self.port - 8000
+
+    @property
+    def mail_port(self) -> int:
+        return 1080 + self.port - 8000
+
+    @property
+    def mail_url(self) -> str:
+        """The mail catcher's page; its REST API is under /messages/ (iamis_shared.testing.Mailbox reads it)."""
+        return f"http://127.0.0.1:{self.mail_port}"
+
     def env(self, name: str | None = None) -> dict:
         env = dict(os.environ, IAMIS_VAR_DIR=str(self.var_dir), BUS_NAMESPACE=self.bus_namespace,
                    BUS_URL=self.bus_url or f"filesystem://{self.var_dir / 'bus'}",
                    IAMIS_DEMO="1" if self.demo else "0", PYTHONUNBUFFERED="1",
-                   IDENTITY_URL=f"http://127.0.0.1:{self.service_port('identity')}", **self.extra_env)
+                   IDENTITY_URL=f"http://127.0.0.1:{self.service_port('identity')}",
+                   SMTP_HOST="127.0.0.1", SMTP_PORT=str(self.smtp_port), PUBLIC_URL=self.url, **self.extra_env)
         if name in SERVICES:
             env["DATABASE_URL"] = self.database_urls.get(name, f"sqlite:///{self.var_dir / 'data' / name}.db")
         if name is not None:
@@ -71,6 +90,7 @@ class Stack:
             self._run([BIN / "python", "-m", "iamis_shared.cli", name, "migrate"], name)
         if self.demo:
             self._run([BIN / "python", "-m", "identity.cli", "seed-demo"], "identity")
+            self._run([BIN / "python", "-m", "marks.cli", "seed-demo"], "marks")
         self._write_nginx_conf()
         if self.s3:
             self._write_s3_config()
@@ -83,6 +103,8 @@ class Stack:
                   "GATEWAY": f"127.0.0.1:{self.service_port('gateway')}", "S3": f"127.0.0.1:{self.s3_port}"}
         values.update({s.upper(): f"127.0.0.1:{self.service_port(s)}" for s in SERVICES})
         conf = render(REPO / "deploy" / "nginx" / "iamis.conf.template", values)
+        conf = conf.replace("    server {\n", self.nginx_http_extra + "    server {\n", 1)
+        conf = conf.replace("        location /api/ {\n", self.nginx_server_extra + "        location /api/ {\n", 1)
         (self.var_dir / "nginx" / "nginx.conf").write_text(conf)
 
     def _write_s3_config(self) -> None:
@@ -108,6 +130,10 @@ class Stack:
         for name in SERVICES:
             procs[name] = (f"{gunicorn} '{name}:create_app()'", self.env(name))
             procs[f"{name}-worker"] = (f"exec {BIN / 'python'} -m iamis_shared.cli {name} worker", self.env(name))
+        if self.mail:
+            procs["mail"] = (f"exec {BIN / 'maildump'} -f -n --smtp-ip 127.0.0.1 --smtp-port {self.smtp_port} "
+                             f"--http-ip 127.0.0.1 --http-port {self.mail_port} "
+                             f"--db {self.var_dir / 'data' / 'mail.db'}", self.env())
         if self.s3:
             procs["s3"] = (f"exec {BIN / 'weed'} mini -dir={self.var_dir / 's3'} -ip=127.0.0.1 -ip.bind=127.0.0.1 "
                            f"-master.telemetry=false -s3.port={self.s3_port} -s3.config={self.var_dir / 's3.json'} "

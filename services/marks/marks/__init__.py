@@ -2,10 +2,13 @@
 from iamis_shared.web import create_service_app
 
 from .entrypoints.api import blueprint
+from .entrypoints.board_api import board_blueprint
 from .entrypoints.errors import ERRORS
 
 SERVICE = "marks"
+MAX_REQUEST_BYTES = 8 * 1024 * 1024  # the largest CSV upload and its multipart wrapping
 
 
 def create_app(test_config=None):
-    return create_service_app(SERVICE, __name__, test_config, [blueprint], ERRORS)
+    config = {"MAX_CONTENT_LENGTH": MAX_REQUEST_BYTES, **(test_config or {})}
+    return create_service_app(SERVICE, __name__, config, [blueprint, board_blueprint], ERRORS)

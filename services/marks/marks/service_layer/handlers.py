@@ -1,1 +1,83 @@
-"""Use cases of the marks service, as plain functions over a unit of work."""
+"""The centre's use cases: the IAMIS list, reading a marksheet, saving one typed value."""
+from datetime import datetime
+
+from ..domain.access import Actor, check_read, check_write
+from ..domain.audit import MARK_CHANGED, MARKSHEET_READ
+from ..domain.entry_rows import candidate_number
+from ..domain.errors import CandidateNotFound, MarksheetLocked, UnitNotFound, ValueChanged
+from ..domain.marksheet import Counts, Marksheet
+from ..domain.marksheet_query import SheetQuery, select_rows
+from ..domain.units import Unit
+from .audit import record
+from .views import row_view, summary_view, unit_view
+
+
+def centre_unit(uow, unit_id: int) -> Unit:
+    unit = uow.units.get(unit_id)
+    if unit is None:
+        raise UnitNotFound()
+    return unit
+
+
+def open_marksheet(uow, centre: str, unit_id: int, for_update: bool = False) -> Marksheet:
+    """The unit's marksheet for the centre; a unit without entries there does not exist for it."""
+    unit = centre_unit(uow, unit_id)
+    marks = uow.entries.sheet(unit.id, centre, for_update=for_update)
+    if not marks:
+        raise UnitNotFound()
+    return Marksheet(unit, centre, marks, uow.submissions.get(unit.id, centre))
+
+
+def list_units(uow, actor: Actor, centre: str) -> dict:
+    """The IAMIS page: the centre's units with entries, one box per series."""
+    check_read(actor, centre)
+    with uow:
+        units = uow.units.list_entered_by(centre)
+        counts, submitted = uow.entries.counts_for_centre(centre), uow.submissions.for_centre(centre)
+    boxes: dict[int, dict] = {}
+    for unit in units:
+        box = boxes.setdefault(unit.series.id, {"id": unit.series.id, "name": unit.series.name, "units": []})
+        box["units"].append(summary_view(unit, counts.get(unit.id, Counts(0, 0)), submitted.get(unit.id)))
+    return {"centre": centre, "series": list(boxes.values())}
+
+
+def read_marksheet(uow, actor: Actor, centre: str, unit_id: int, query: SheetQuery, now: datetime) -> dict:
+    check_read(actor, centre, UnitNotFound)
+    with uow:
+        sheet = open_marksheet(uow, centre, unit_id)
+        page = select_rows(sheet.unit, sheet.marks, query)
+        record(uow, actor, now, MARKSHEET_READ, centre, sheet.unit.id, search=query.search, show=query.show,
+               sort=query.sort, page=page.page, rows_shown=len(page.marks))
+        uow.commit()
+    submission = sheet.submission
+    return {"unit": unit_view(sheet.unit), "submitted": submission is not None,
+            "submitted_at": submission.submitted_at.isoformat() if submission else None,
+            "rows": [row_view(sheet.unit, m) for m in page.marks], "page": page.page, "pages": page.pages,
+            "total_rows": page.total_rows, "counts": sheet.counts().as_dict()}
+
+
+def save_field(uow, actor: Actor, centre: str, unit_id: int, number: str, field_name: str, typed: str,
+               previous: str | None, now: datetime) -> dict:
+    """One typed value, saved as it is entered; refused if invalid, locked, or changed by someone else."""
+    check_write(actor, centre, UnitNotFound)
+    with uow:
+        found = uow.entries.for_change(unit_id, centre, candidate_number(number) or "")
+        if found is None:
+            centre_unit(uow, unit_id)
+            raise CandidateNotFound() if uow.entries.has_entries(unit_id, centre) else UnitNotFound()
+        unit, mark, submitted = found
+        if submitted:
+            raise MarksheetLocked()
+        try:
+            old, new = mark.change(unit, field_name, typed, previous)
+        except ValueChanged as changed:
+            changed.details["row"] = row_view(unit, mark)
+            raise
+        if old != new:
+            if not uow.entries.save_unless_submitted(mark, actor.user_id, now):
+                raise MarksheetLocked()
+            record(uow, actor, now, MARK_CHANGED, centre, unit.id, mark.entry.candidate_number,
+                   field=field_name, old=old, new=new)
+        counts = uow.entries.counts(unit.id, centre)
+        uow.commit()
+    return {"row": row_view(unit, mark), "counts": counts.as_dict()}

@@ -1,0 +1,23 @@
+"""The caller of a request, as the domain's Actor, and the time the request is handled at."""
+from datetime import datetime, timezone
+
+from flask import g
+
+from iamis_shared.web import session_factory
+
+from ..domain.access import Actor
+from ..service_layer.unit_of_work import MarksUnitOfWork
+
+
+def actor() -> Actor:
+    p = g.principal
+    return Actor(user_id=p.sub, name=p.name, email=p.email, account_type=p.account_type,
+                 centres=tuple(p.centres), permissions=tuple(p.permissions))
+
+
+def uow() -> MarksUnitOfWork:
+    return MarksUnitOfWork(session_factory())
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)

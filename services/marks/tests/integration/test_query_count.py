@@ -1,0 +1,54 @@
+"""Reading a marksheet costs the same few SQL statements for 100 candidates as for 1,000."""
+import io
+
+import pytest
+from sqlalchemy import event
+
+from .conftest import API
+
+SURNAMES = ("Jones", "Williams", "Davies", "Evans", "Thomas", "Roberts", "Hughes", "Lewis", "Morgan", "Price")
+
+
+def fill(client, staff, teacher, unit_id, centre, count):
+    """`count` candidates, every other one marked by an import."""
+    entries = [{"centre": centre, "candidate_number": str(5000 + n), "surname": SURNAMES[n % 10],
+                "forename": "Carys", "date_of_birth": "2010-01-02"} for n in range(count)]
+    assert client.post(f"{API}/units/{unit_id}/entries", headers=staff, json={"entries": entries}).status_code == 200
+    marks = "".join(f"{5000 + n},{n % 40},{n % 41},AB\n" for n in range(0, count, 2))
+    if centre == "68101":
+        assert client.post(f"{API}/centres/{centre}/units/{unit_id}/import", headers=teacher,
+                           content_type="multipart/form-data", data={"file": (io.BytesIO(
+                               ("candidate_number,Task 1,Task 2,initials\n" + marks).encode()), "m.csv")}
+                           ).status_code == 200
+
+
+def statements_to_read(client, app, headers, path):
+    seen = []
+
+    def count(_conn, _cursor, statement, *_):
+        seen.append(statement)
+
+    engine = app.extensions["iamis_engine"]
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        response = client.get(path, headers=headers)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert response.status_code == 200
+    return response.json, seen
+
+
+@pytest.mark.parametrize("query", ["rows=all", "rows=20&sort=mark&show=unmarked&search=ev"])
+def test_the_statement_count_does_not_grow_with_the_marksheet(make_app, staff, teacher, oracy, bearer, query):
+    app = make_app()
+    client = app.test_client()
+    fill(client, staff, teacher, oracy, "68101", 1000)
+    fill(client, staff, teacher, oracy, "68104", 100)
+    large, large_statements = statements_to_read(client, app, teacher,
+                                                 f"{API}/centres/68101/units/{oracy}/marksheet?{query}")
+    small, small_statements = statements_to_read(client, app, bearer(centres=("68104",)),
+                                                 f"{API}/centres/68104/units/{oracy}/marksheet?{query}")
+    assert large["counts"]["entries"] == 1003 and small["counts"]["entries"] == 100
+    assert len(large_statements) == len(small_statements) <= 10, large_statements
+    if query == "rows=all":
+        assert len(large["rows"]) == 1003 and large["counts"]["done"] == 500
