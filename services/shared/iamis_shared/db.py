@@ -17,7 +17,9 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         # SQLAlchemy 2.1 defaults to psycopg 3; the pinned driver is psycopg2.
         url = "postgresql+psycopg2://" + url[len("postgresql://"):]
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    # No pre-ping: it costs a round trip on every request. A connection broken by a database restart
+    # fails one request, and SQLAlchemy then discards the whole pool; recycling bounds idle age.
+    return create_engine(url, pool_recycle=1800, pool_size=5, max_overflow=10)
 
 
 def _sqlite_pragmas(dbapi_connection, _record):

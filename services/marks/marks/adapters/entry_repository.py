@@ -26,6 +26,34 @@ def mark_from(row) -> CandidateMark:
                          outcome=row["outcome"], initials=row["initials"], complete=row["complete"])
 
 
+def _for_change_statement():
+    sheet_entries, sheet_marks = entries.alias("sheet_entries"), marks.alias("sheet_marks")
+
+    def over_sheet(column):
+        return (select(column)
+                .select_from(sheet_entries.join(sheet_marks, sheet_marks.c.entry_id == sheet_entries.c.id))
+                .where(sheet_entries.c.unit_id == bindparam("unit_id"),
+                       sheet_entries.c.centre == bindparam("centre"))
+                .scalar_subquery())
+
+    done = func.coalesce(func.sum(case((sheet_marks.c.complete, 1), else_=0)), 0)
+    submitted = and_(submissions.c.unit_id == entries.c.unit_id, submissions.c.centre == entries.c.centre)
+    return (select(*UNIT_COLUMNS, *SHEET_COLUMNS[1:], *[c.label(f"e_{c.name}") for c in entries.c],
+                   submissions.c.id.label("submission_id"),
+                   over_sheet(func.count()).label("sheet_entries"), over_sheet(done).label("sheet_done"))
+            .select_from(entries.join(marks, marks.c.entry_id == entries.c.id)
+                         .join(units, units.c.id == entries.c.unit_id)
+                         .join(series, series.c.id == units.c.series_id)
+                         .outerjoin(submissions, submitted))
+            .where(entries.c.unit_id == bindparam("unit_id"), entries.c.centre == bindparam("centre"),
+                   entries.c.candidate_number == bindparam("number"))
+            .with_for_update(of=marks))
+
+
+# Built once: constructing this joined statement per request cost as much as running it.
+FOR_CHANGE = _for_change_statement()
+
+
 class EntryRepository:
     def __init__(self, session: Session):
         self.session = session
@@ -39,24 +67,19 @@ class EntryRepository:
         query = self._select(unit_id, centre, for_update).order_by(entries.c.candidate_number)
         return [mark_from(r) for r in self.session.execute(query).mappings()]
 
-    def for_change(self, unit_id: int, centre: str, candidate_number: str) -> tuple[Unit, CandidateMark, bool] | None:
-        """The unit, the candidate's marks (locked) and whether the marksheet is submitted, in one query."""
-        submitted = and_(submissions.c.unit_id == entries.c.unit_id, submissions.c.centre == entries.c.centre)
-        query = (select(*UNIT_COLUMNS, *SHEET_COLUMNS[1:], *[c.label(f"e_{c.name}") for c in entries.c],
-                        submissions.c.id.label("submission_id"))
-                 .select_from(entries.join(marks, marks.c.entry_id == entries.c.id)
-                              .join(units, units.c.id == entries.c.unit_id)
-                              .join(series, series.c.id == units.c.series_id)
-                              .outerjoin(submissions, submitted))
-                 .where(entries.c.unit_id == unit_id, entries.c.centre == centre,
-                        entries.c.candidate_number == candidate_number)
-                 .with_for_update(of=marks))
-        row = self.session.execute(query).first()
+    def for_change(self, unit_id: int, centre: str, candidate_number: str
+                   ) -> tuple[Unit, CandidateMark, bool, Counts] | None:
+        """The unit, the candidate's marks (locked), whether the marksheet is submitted and its counts.
+
+        One round trip: a save is the hottest path of the product, typed once per box by every teacher.
+        """
+        row = self.session.execute(FOR_CHANGE, {"unit_id": unit_id, "centre": centre,
+                                                "number": candidate_number}).first()
         if row is None:
             return None
         entry = {name[2:]: value for name, value in row._mapping.items() if name.startswith("e_")}
         mark = mark_from({**row._mapping, **entry})
-        return unit_from(row), mark, row.submission_id is not None
+        return unit_from(row), mark, row.submission_id is not None, Counts(row.sheet_entries, int(row.sheet_done))
 
     def save_unless_submitted(self, mark: CandidateMark, by: str, at: datetime) -> bool:
         """One candidate's change; False if the marksheet was submitted meanwhile (its own snapshot)."""
@@ -107,10 +130,6 @@ class EntryRepository:
                  .select_from(entries.join(marks, marks.c.entry_id == entries.c.id))
                  .where(*where).group_by(group_by))
         return {r[0]: Counts(r.n, int(r.done or 0)) for r in self.session.execute(query)}
-
-    def counts(self, unit_id: int, centre: str) -> Counts:
-        found = self._counts(entries.c.unit_id == unit_id, entries.c.centre == centre, group_by=entries.c.centre)
-        return found.get(centre, Counts(0, 0))
 
     def counts_for_centre(self, centre: str) -> dict[int, Counts]:
         return self._counts(entries.c.centre == centre, group_by=entries.c.unit_id)

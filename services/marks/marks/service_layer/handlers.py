@@ -65,9 +65,10 @@ def save_field(uow, actor: Actor, centre: str, unit_id: int, number: str, field_
         if found is None:
             centre_unit(uow, unit_id)
             raise CandidateNotFound() if uow.entries.has_entries(unit_id, centre) else UnitNotFound()
-        unit, mark, submitted = found
+        unit, mark, submitted, counts = found
         if submitted:
             raise MarksheetLocked()
+        was_complete = mark.complete
         try:
             old, new = mark.change(unit, field_name, typed, previous)
         except ValueChanged as changed:
@@ -78,6 +79,6 @@ def save_field(uow, actor: Actor, centre: str, unit_id: int, number: str, field_
                 raise MarksheetLocked()
             record(uow, actor, now, MARK_CHANGED, centre, unit.id, mark.entry.candidate_number,
                    field=field_name, old=old, new=new)
-        counts = uow.entries.counts(unit.id, centre)
+        counts = Counts(counts.entries, counts.done + int(mark.complete) - int(was_complete))
         uow.commit()
     return {"row": row_view(unit, mark), "counts": counts.as_dict()}

@@ -26,7 +26,7 @@ class FakeEntries:
         if not found:
             return None
         submitted = self.uow.submissions.get(unit_id, centre) is not None
-        return self.uow.units.get(unit_id), copy.deepcopy(found[0]), submitted
+        return self.uow.units.get(unit_id), copy.deepcopy(found[0]), submitted, self._counts(unit_id, centre)
 
     def has_entries(self, unit_id, centre):
         return bool(self._of(unit_id, centre))
@@ -50,16 +50,16 @@ class FakeEntries:
         self.save([mark], by, at)
         return True
 
-    def counts(self, unit_id, centre):
-        marks = self._of(unit_id, centre)
-        return Counts(len(marks), sum(1 for m in marks if m.complete))
+    def _counts(self, unit_id, centre):
+        sheet = self._of(unit_id, centre)
+        return Counts(len(sheet), sum(1 for m in sheet if m.complete))
 
     def counts_for_centre(self, centre):
-        return {m.entry.unit_id: self.counts(m.entry.unit_id, centre) for m in self.items.values()
+        return {m.entry.unit_id: self._counts(m.entry.unit_id, centre) for m in self.items.values()
                 if m.entry.centre == centre}
 
     def counts_for_unit(self, unit_id):
-        return {m.entry.centre: self.counts(unit_id, m.entry.centre) for m in self.items.values()
+        return {m.entry.centre: self._counts(unit_id, m.entry.centre) for m in self.items.values()
                 if m.entry.unit_id == unit_id}
 
 
