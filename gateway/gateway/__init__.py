@@ -11,10 +11,12 @@ from iamis_shared.tokens import TokenIssuer
 from .auth import current_location
 from .i18n import install_i18n
 from .identity_client import IdentityClient
+from .marks_pages import install_marks_pages
 from .security import install_security_headers
 from .session_cache import SessionCache
 from .settings import gateway_settings, token_private_key
-from .views import edge, errors, health, iamis, portal, sign_in, sign_in_code, sign_out
+from .views import (audit, centre_user_actions, centre_users, edge, errors, health, iamis, invitation, portal,
+                    sign_in, sign_in_code, sign_out)
 
 csrf = CSRFProtect()
 
@@ -42,8 +44,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     csrf.exempt(edge.authorise)  # checks the X-CSRFToken of the call it guards, answering 403 itself
     install_i18n(app)
-    for module in (sign_in, sign_in_code, sign_out, portal, iamis, edge, health):
+    for module in (sign_in, sign_in_code, sign_out, portal, iamis, edge, health, centre_users, centre_user_actions,
+                   invitation, audit):
         app.register_blueprint(module.blueprint)
+    install_marks_pages(app, issuer)
     errors.register_error_pages(app)
     install_security_headers(app)
     install_metrics(app, "gateway")

@@ -45,20 +45,25 @@ class IdentityClient:
     def end_session(self, session_id: str) -> None:
         self._call("DELETE", f"/sessions/{quote(session_id, safe='')}")
 
-    def _call(self, method: str, path: str, body: dict | None = None) -> dict:
-        token = self.issuer.issue("identity", SERVICE_CLAIMS)
+    def _call(self, method: str, path: str, body: dict | None = None, user: dict | None = None,
+              params: dict | None = None):
+        """With `user` (the signed-in user's claims) the call carries their token, not the gateway's own."""
+        claims = dict(user, kind="user") if user is not None else SERVICE_CLAIMS
+        token = self.issuer.issue("identity", claims)
         headers = {"Authorization": f"Bearer {token}", "Accept": "application/json", **_browser_origin()}
+        sent = {"params": params} if params else {}
         try:
             response = self.http.request(method, self.base_url + API_PREFIX + path, json=body,
-                                         headers=headers, timeout=self.timeout)
+                                         headers=headers, timeout=self.timeout, **sent)
         except requests.RequestException as exc:
             raise IdentityUnavailable(f"identity unreachable: {exc.__class__.__name__}") from exc
         payload = _json_of(response)
-        if 400 <= response.status_code < 500 and payload.get("code"):
+        if 400 <= response.status_code < 500 and isinstance(payload, dict) and payload.get("code"):
             raise IdentityRefused(response.status_code, payload["code"], payload.get("details"))
-        if response.status_code >= 300 or (response.status_code != 204 and not payload):
+        # A list may be empty; an object without a field, or no JSON at all, is outside the contract.
+        if response.status_code >= 300 or (response.status_code != 204 and payload in (None, {})):
             raise IdentityUnavailable(f"identity answered {response.status_code} to {method} {path}")
-        return payload
+        return {} if payload is None else payload
 
 
 def _browser_origin() -> dict:
@@ -71,11 +76,11 @@ def _browser_origin() -> dict:
     return origin
 
 
-def _json_of(response) -> dict:
+def _json_of(response) -> dict | list | None:
     if response.status_code == 204 or not response.content:
-        return {}
+        return None
     try:
         payload = response.json()
     except ValueError:
-        return {}
-    return payload if isinstance(payload, dict) else {}
+        return None
+    return payload if isinstance(payload, (dict, list)) else None

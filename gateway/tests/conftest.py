@@ -39,9 +39,15 @@ def identity(token_keys):
 
 
 @pytest.fixture
-def app_config(identity, token_keys, compiled_translations):
+def marks(token_keys):
+    from gateway.testing.fake_marks import FakeMarks
+    return FakeMarks(token_keys[1])
+
+
+@pytest.fixture
+def app_config(identity, marks, token_keys, compiled_translations):
     return {"TESTING": True, "SECRET_KEY": "test secret", "TOKEN_PRIVATE_KEY": token_keys[0],
-            "IDENTITY_HTTP": identity, "AUTH_CACHE_SECONDS": 0,
+            "IDENTITY_HTTP": identity, "MARKS_HTTP": marks, "AUTH_CACHE_SECONDS": 0,
             "BABEL_TRANSLATION_DIRECTORIES": str(compiled_translations)}
 
 

@@ -29,6 +29,8 @@ class FakeIdentity:
         self.calls: list[tuple[str, str, dict | None]] = []
         self.origins: list[tuple[str | None, str | None]] = []
         self.reachable = True
+        from .fake_centre_users import FakeCentreUsers  # it builds on this module's FakeResponse
+        self.centre_users = FakeCentreUsers(self)
 
     def add_user(self, email, password="correct horse battery", mfa=True, **claims) -> dict:
         user = {"sub": str(uuid.uuid4()), "name": "Sam Jones", "email": email, "account_type": "user",
@@ -39,13 +41,15 @@ class FakeIdentity:
     def end_all_sessions(self):
         self.sessions.clear()
 
-    def request(self, method, url, json=None, headers=None, timeout=None):
+    def request(self, method, url, json=None, headers=None, timeout=None, params=None):
         if not self.reachable:
             raise requests.ConnectionError("identity is down")
         path = urlsplit(url).path.removeprefix("/api/identity/v1")
         self.calls.append((method, path, json))
         self.origins.append((headers.get("X-Forwarded-For"), headers.get("User-Agent")))
         principal = self.verifier.verify(headers["Authorization"].removeprefix("Bearer "))
+        if path.startswith(("/centres/", "/invitations/")):
+            return self.centre_users.handle(method, path, json, params or {}, principal)
         if principal.kind != "service" or principal.sub != "gateway":
             return FakeResponse(403, {"code": "FORBIDDEN", "message": "service token needed"})
         if (method, path) == ("POST", "/sign-in/password"):
@@ -87,6 +91,7 @@ class FakeIdentity:
         if body["code"] != GOOD_CODE:
             return FakeResponse(401, {"code": "SIGN_IN_FAILED", "message": "Not right."})
         del self.challenges[body["challenge"]]
+        self.accounts[email].update(status="active", last_signed_in_at="2025-09-16T14:03:00+00:00")
         session_id = uuid.uuid4().hex
         self.sessions[session_id] = email
         return FakeResponse(200, {"session_id": session_id, "user": self.accounts[email]["claims"],

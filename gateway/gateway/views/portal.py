@@ -3,6 +3,7 @@ from flask import Blueprint, g, render_template, request
 from flask_babel import lazy_gettext as _l
 
 from ..auth import sign_in_required
+from ..marks_access import can_use_iamis, is_board_staff
 
 blueprint = Blueprint("portal", __name__)
 
@@ -12,6 +13,7 @@ MENU_SECTIONS = {
     "entries": _l("Entries & Registrations"),
     "results": _l("Results"),
 }
+BOARD_SECTION = {"board": _l("Board")}
 
 
 @blueprint.get("/")
@@ -23,11 +25,12 @@ def home():
 @blueprint.get("/menu")
 @sign_in_required
 def menu():
+    sections = dict(MENU_SECTIONS, **(BOARD_SECTION if is_board_staff(g.user) else {}))
     section = request.args.get("section", "exams")
-    if section not in MENU_SECTIONS:
+    if section not in sections:
         section = "exams"
-    return render_template("portal/menu.html", sections=MENU_SECTIONS, section=section,
-                           can_use_iamis="iamis" in g.user.get("permissions", ()))
+    return render_template("portal/menu.html", sections=sections, section=section,
+                           can_use_iamis=can_use_iamis(g.user))
 
 
 @blueprint.get("/guide")

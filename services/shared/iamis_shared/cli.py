@@ -1,7 +1,8 @@
 """`python -m iamis_shared.cli <service> migrate|worker`: the commands every service shares.
 
-A service is found by convention: `<service>.migrations/`, `<service>.adapters.orm` (outbox, inbox)
-and `<service>.entrypoints.consumer.HANDLERS`.
+A service is found by convention: `<service>.migrations/`, `<service>.adapters.orm` (outbox, inbox),
+`<service>.entrypoints.consumer.HANDLERS` and, if the service has more for its worker to run,
+`<service>.entrypoints.background.tasks(engine, settings)`.
 """
 import importlib
 import sys
@@ -26,7 +27,19 @@ def worker(service: str) -> None:
     handlers = importlib.import_module(f"{service}.entrypoints.consumer").HANDLERS
     settings = service_settings(service)
     engine = make_engine(settings["DATABASE_URL"])
-    run_worker(service, engine, make_session_factory(engine), orm.outbox, orm.inbox, handlers, settings)
+    run_worker(service, engine, make_session_factory(engine), orm.outbox, orm.inbox, handlers, settings,
+               background_tasks(service, engine, settings))
+
+
+def background_tasks(service: str, engine, settings: dict) -> list:
+    name = f"{service}.entrypoints.background"
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise
+        return []
+    return module.tasks(engine, settings)
 
 
 def main(argv: list[str] | None = None) -> None:

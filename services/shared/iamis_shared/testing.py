@@ -1,9 +1,18 @@
-"""pytest fixtures every service's tests use: real PostgreSQL and RabbitMQ on loopback, token keys.
+"""pytest fixtures every service's tests use: real PostgreSQL, RabbitMQ and a mail catcher on loopback,
+token keys.
 
 Registered for the whole repository by the root conftest.py (`pytest_plugins`).
 """
+import json
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -88,3 +97,68 @@ def issue_token(token_keys):
         return issuer.issue(audience, claims)
 
     return issue
+
+
+class Mailbox:
+    """The mail catcher's REST API (maildump): GET /messages/ lists what arrived, oldest first, as
+    {"messages": [{"id", "sender", "recipients": {"to": [...]}, "subject", "created_at", "size"}]};
+    GET /messages/<id>.plain is the text body; DELETE /messages/ empties the box."""
+
+    def __init__(self, web_url: str, smtp_port: int | None = None):
+        self.web_url, self.smtp_port = web_url.rstrip("/"), smtp_port
+
+    def _open(self, path: str, method: str = "GET"):
+        return urllib.request.urlopen(urllib.request.Request(self.web_url + path, method=method), timeout=5)
+
+    def messages(self) -> list[dict]:
+        with self._open("/messages/") as response:
+            return json.load(response)["messages"]
+
+    def text(self, message_id: int) -> str:
+        with self._open(f"/messages/{message_id}.plain") as response:
+            return response.read().decode("utf-8")
+
+    def clear(self) -> None:
+        self._open("/messages/", method="DELETE").close()
+
+    def wait_for(self, to_address: str, timeout: float = 15) -> dict:
+        """The newest message to `to_address`, with its text under "text"; waits for it to arrive."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = [m for m in self.messages() if to_address.lower() in (a.lower() for a in m["recipients"]["to"])]
+            if found:
+                return dict(found[-1], text=self.text(found[-1]["id"]))
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no email to {to_address} within {timeout} s")
+            time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def mail_catcher(tmp_path_factory):
+    """A real SMTP server on loopback (maildump, as `make run` starts it) and its REST API: a Mailbox."""
+    smtp_port, web_port = free_port(), free_port()
+    log = open(tmp_path_factory.mktemp("maildump") / "maildump.log", "wb")
+    process = subprocess.Popen([str(Path(sys.executable).parent / "maildump"), "-f", "-n",
+                                "--smtp-ip", "127.0.0.1", "--smtp-port", str(smtp_port),
+                                "--http-ip", "127.0.0.1", "--http-port", str(web_port)],
+                               stdout=log, stderr=subprocess.STDOUT)
+    mailbox = Mailbox(f"http://127.0.0.1:{web_port}", smtp_port)
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            mailbox.messages()
+            break
+        except (OSError, urllib.error.URLError):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the mail catcher did not start")
+            time.sleep(0.1)
+    yield mailbox
+    process.terminate()
+    process.wait(10)
+    log.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -1,4 +1,5 @@
-"""A service's background worker: its outbox relay and, if it reads events, its consumer."""
+"""A service's background worker: its outbox relay, its own background loops (identity: sending email)
+and, if it reads events, its consumer."""
 import logging
 import signal
 import threading
@@ -14,7 +15,8 @@ from .config import env
 
 
 def run_worker(service: str, engine: Engine, session_factory: sessionmaker, outbox: Table,
-               inbox: Table, handlers: dict[str, Handler], settings: dict) -> None:
+               inbox: Table, handlers: dict[str, Handler], settings: dict, background=()) -> None:
+    """`background`: more loops, each with run_forever() and stop(), run in threads beside the relay."""
     logging.basicConfig(level=logging.INFO, format=f"%(asctime)s {service}-worker %(levelname)s %(message)s")
     _serve_metrics(env("METRICS_BIND"))
     topology = Topology(settings["BUS_NAMESPACE"])
@@ -25,6 +27,8 @@ def run_worker(service: str, engine: Engine, session_factory: sessionmaker, outb
 
     def stop(*_):
         relay.stop()
+        for task in background:
+            task.stop()
         if consumer is not None:
             consumer.should_stop = True
 
@@ -32,10 +36,16 @@ def run_worker(service: str, engine: Engine, session_factory: sessionmaker, outb
     signal.signal(signal.SIGINT, stop)
     relay_thread = threading.Thread(target=relay.run_forever, name=f"{service}-relay", daemon=True)
     relay_thread.start()
+    threads = [threading.Thread(target=task.run_forever, name=f"{service}-{type(task).__name__}", daemon=True)
+               for task in background]
+    for thread in threads:
+        thread.start()
     if consumer is not None:
         consumer.run()
         consumer.close()
     relay_thread.join()
+    for thread in threads:
+        thread.join()
 
 
 def _serve_metrics(bind: str | None) -> None:

@@ -5,9 +5,10 @@ from sqlalchemy.orm import registry
 from iamis_shared.bus.tables import inbox_table, outbox_table
 
 from ..domain.audit import AuditEntry
+from ..domain.invitations import Invitation
 from ..domain.model import Centre, User
 from ..domain.sessions import SignInChallenge, UserSession
-from .types import UtcDateTime
+from iamis_shared.db_types import UtcDateTime
 
 metadata = MetaData()
 outbox = outbox_table(metadata)
@@ -38,8 +39,12 @@ users = Table(
     Column("last_signed_in_at", UtcDateTime, nullable=True),
     Column("activated_at", UtcDateTime, nullable=True),
     Column("created_at", UtcDateTime, nullable=False),
-    Index("ux_users_email", "email", unique=True),
+    Column("removed_at", UtcDateTime, nullable=True),
 )
+# A removed user's row stays (their name is still shown beside their marks), so only users still
+# present need distinct emails: a removed teacher who comes back can be invited again.
+Index("ux_users_email", users.c.email, unique=True, postgresql_where=users.c.removed_at.is_(None),
+      sqlite_where=users.c.removed_at.is_(None))
 
 sign_in_challenges = Table(
     "sign_in_challenges", metadata,
@@ -75,7 +80,40 @@ audit_log = Table(
     Column("detail", JSON, nullable=False),
     Column("ip", String(255), nullable=True),  # X-Forwarded-For as the gateway sent it
     Column("user_agent", Text, nullable=True),
+    Column("actor_name", String(201), nullable=True),
+    Column("subject_user_id", String(36), nullable=True),  # the user invited, changed or removed
+    Column("subject_name", String(201), nullable=True),
     Index("ix_audit_log_centre_occurred_at", "centre", "occurred_at"),
+)
+
+# Only the token's hash is kept; the token itself is in the invitation email alone.
+invitations = Table(
+    "invitations", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("user_id", String(36), ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("invited_by", String(36), nullable=True),
+    Column("used_at", UtcDateTime, nullable=True),
+    Column("revoked_at", UtcDateTime, nullable=True),
+    Index("ux_invitations_token_hash", "token_hash", unique=True),
+)
+
+# Emails waiting for the worker; the body (which holds the invitation link) is blanked once delivered.
+outgoing_emails = Table(
+    "outgoing_emails", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("to_address", String(320), nullable=False),
+    Column("subject", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("language", String(2), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("next_attempt_at", UtcDateTime, nullable=False, index=True),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("sent_at", UtcDateTime, nullable=True),
+    Column("failed_at", UtcDateTime, nullable=True),  # the mail server refused it for good
+    Column("last_error", Text, nullable=True),
 )
 
 mapper_registry = registry()
@@ -84,3 +122,4 @@ mapper_registry.map_imperatively(User, users)
 mapper_registry.map_imperatively(SignInChallenge, sign_in_challenges)
 mapper_registry.map_imperatively(UserSession, sessions)
 mapper_registry.map_imperatively(AuditEntry, audit_log)
+mapper_registry.map_imperatively(Invitation, invitations)

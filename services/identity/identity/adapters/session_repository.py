@@ -66,3 +66,11 @@ class SessionRepository:
         set_committed_value(user_session, "ended_at", now)
         set_committed_value(user_session, "end_reason", reason)
         return True
+
+    def end_all_for_user(self, user_id: str, now: datetime, reason: str) -> int:
+        """End every open session of a user at once (removal): the next request of each finds it ended."""
+        self.session.flush()
+        result = self.session.execute(update(sessions).where(and_(sessions.c.user_id == user_id,
+                                                                  sessions.c.ended_at.is_(None)))
+                                      .values(ended_at=now, end_reason=reason))
+        return result.rowcount

@@ -2,14 +2,14 @@
 lock-out and the one-use rule for codes hold across gunicorn workers and processes."""
 from datetime import datetime
 
-from sqlalchemy import and_, case, literal, null, or_, select, update
+from sqlalchemy import and_, case, func, literal, null, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..domain.model import ACTIVE, Centre, User
 from ..domain.policy import SignInPolicy
 from .orm import users
-from .types import UtcDateTime
+from iamis_shared.db_types import UtcDateTime
 
 
 def normalise_email(email: str) -> str:
@@ -28,7 +28,35 @@ class UserRepository:
         return self.session.get(User, user_id)
 
     def get_by_email(self, email: str) -> User | None:
-        return self.session.scalars(select(User).where(users.c.email == normalise_email(email))).first()
+        """The present user with this email; a removed user cannot sign in."""
+        return self.session.scalars(select(User).where(users.c.email == normalise_email(email),
+                                                       users.c.removed_at.is_(None))).first()
+
+    def get_in_centre(self, user_id: str, centre_number: int) -> User | None:
+        return self.session.scalars(select(User).where(users.c.id == user_id, users.c.removed_at.is_(None),
+                                                       users.c.centre_number == centre_number)).first()
+
+    def list_for_centre(self, centre_number: int, text: str | None = None) -> list[User]:
+        """The centre's present users by surname; `text` narrows to names or emails containing it."""
+        query = select(User).where(users.c.centre_number == centre_number, users.c.removed_at.is_(None))
+        if text:
+            wanted = text.lower()
+            full_name = func.lower(users.c.first_name + " " + users.c.last_name)
+            query = query.where(or_(full_name.contains(wanted, autoescape=True),
+                                    users.c.email.contains(wanted, autoescape=True)))
+        return list(self.session.scalars(query.order_by(func.lower(users.c.last_name),
+                                                        func.lower(users.c.first_name), users.c.email)))
+
+    def count_exams_officers(self, centre_number: int) -> int:
+        return self.session.scalar(select(func.count()).select_from(users).where(
+            users.c.centre_number == centre_number, users.c.removed_at.is_(None),
+            users.c.account_type == "exams_officer"))
+
+    def set_access(self, user: User, account_type: str, permissions: list[str]) -> None:
+        self._update(user, users.c.id == user.id, account_type=account_type, permissions=permissions)
+
+    def mark_removed(self, user: User, now: datetime) -> bool:
+        return self._update(user, and_(users.c.id == user.id, users.c.removed_at.is_(None)), removed_at=now)
 
     def record_failure(self, user: User, now: datetime, policy: SignInPolicy) -> None:
         lock_ran_out = and_(users.c.locked_until.is_not(None), users.c.locked_until <= now)
@@ -82,6 +110,11 @@ class CentreRepository:
 
     def get(self, number: int) -> Centre | None:
         return self.session.get(Centre, number)
+
+    def lock(self, number: int) -> Centre | None:
+        """Hold the centre's row until commit, so two changes to its users never both count the same
+        Exams Officers (SQLite, which has no row locks, already lets one writer in at a time)."""
+        return self.session.get(Centre, number, with_for_update=True, populate_existing=True)
 
     def add(self, centre: Centre) -> None:
         self.session.add(centre)

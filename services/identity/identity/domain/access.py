@@ -16,6 +16,9 @@ BOARD_ACCOUNT_TYPES = ("moderator", "board_staff")
 ACCOUNT_TYPES = CENTRE_ACCOUNT_TYPES + BOARD_ACCOUNT_TYPES
 # "Admin accounts have the same access as examination officer accounts": both hold everything.
 FULL_ACCESS_ACCOUNT_TYPES = ("exams_officer", "admin")
+# Who manages a centre's users, and what they may make someone when inviting them.
+CENTRE_MANAGER_ACCOUNT_TYPES = FULL_ACCESS_ACCOUNT_TYPES
+INVITABLE_ACCOUNT_TYPES = ("admin", "user")
 LANGUAGES = ("en", "cy")
 
 

@@ -32,6 +32,7 @@ class User:
     last_signed_in_at: datetime | None = None
     activated_at: datetime | None = None
     created_at: datetime | None = None
+    removed_at: datetime | None = None  # kept, not deleted: marks and audit entries still name them
 
     @property
     def full_name(self) -> str:
@@ -40,6 +41,13 @@ class User:
     @property
     def has_mfa(self) -> bool:
         return bool(self.mfa_secret)
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
+
+    def can_use_service(self) -> bool:
+        return self.status == ACTIVE and not self.is_removed
 
     def is_locked(self, now: datetime) -> bool:
         return self.locked_until is not None and self.locked_until > now

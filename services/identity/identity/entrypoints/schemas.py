@@ -60,5 +60,8 @@ class AuditEntrySchema(Schema):
     action = fields.String()
     outcome = fields.String()
     detail = fields.Dict()
+    actor_name = fields.String(allow_none=True)
+    subject_user_id = fields.String(allow_none=True)
+    subject_name = fields.String(allow_none=True)
     ip = fields.String(allow_none=True)
     user_agent = fields.String(allow_none=True)

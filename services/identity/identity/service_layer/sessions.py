@@ -4,7 +4,6 @@ from datetime import datetime
 from ..domain import audit
 from ..domain.access import claims_for
 from ..domain.errors import SessionEnded
-from ..domain.model import ACTIVE
 from ..domain.policy import SignInPolicy
 from ..domain.sessions import UserSession
 from .audit import record
@@ -17,7 +16,7 @@ def read_session(uow, policy: SignInPolicy, session_id: str, now: datetime) -> d
         user_session = _active_session(uow, policy, session_id, now)
         user = uow.users.get(user_session.user_id)
         # A lock-out stops new sign-ins only: otherwise anyone could sign a user out by failing five times.
-        if user is None or user.status != ACTIVE:
+        if user is None or not user.can_use_service():
             uow.sessions.end(user_session, now, ACCESS_WITHDRAWN)
             uow.commit()
             raise SessionEnded()

@@ -47,7 +47,7 @@ def confirm_code(uow, policy: SignInPolicy, challenge_id: str, code: str,
     with uow:
         challenge = uow.challenges.get(challenge_id)
         user = uow.users.get(challenge.user_id) if challenge is not None else None
-        if user is None or not challenge.is_usable(now):
+        if user is None or user.is_removed or not challenge.is_usable(now):
             raise ChallengeExpired()
         secret = challenge.pending_secret or user.mfa_secret
         if secret is None:

@@ -73,6 +73,31 @@ def add_user(app, password_hash):
 
 
 @pytest.fixture
+def manager(add_user, issue_token):
+    """manager(account_type, centre) -> (user, headers): an active Exams Officer or Admin and their user token."""
+    def make(account_type="exams_officer", centre_number=68101, email=None):
+        user = add_user(email=email or f"{account_type}.{centre_number}@centre.example", account_type=account_type,
+                        centre_number=centre_number, status="active", first_name="Eleri", last_name="Evans")
+        token = issue_token("identity", sub=user.id, account_type=account_type, centres=[f"{centre_number:05d}"],
+                            name=user.full_name, email=user.email)
+        return user, {"Authorization": f"Bearer {token}", "X-Forwarded-For": "198.51.100.7",
+                      "User-Agent": "Firefox/140"}
+    return make
+
+
+@pytest.fixture
+def deliver_mail(app, mail_catcher):
+    """Run the worker's email delivery once, towards the test's mail catcher; returns how many went."""
+    from identity.adapters.mail_queue import MailQueue
+    from identity.adapters.smtp_mailer import SmtpMailer, SmtpSettings
+    from identity.entrypoints.background import MailDelivery
+
+    delivery = MailDelivery(MailQueue(app.extensions["iamis_engine"]),
+                            SmtpMailer(SmtpSettings(port=mail_catcher.smtp_port)))
+    return delivery.run_once
+
+
+@pytest.fixture
 def sql(database):
     """Run SQL against the service's database, as an operator would."""
     engine = create_engine(database)

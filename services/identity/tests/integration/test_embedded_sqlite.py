@@ -54,3 +54,28 @@ def test_demo_accounts_sign_in_on_sqlite(tmp_path, token_keys, gateway):
         assert conn.execute(text("SELECT count(*) FROM outbox WHERE routing_key = 'identity.user_activated'")
                             ).scalar_one() == 6
     engine.dispose()
+
+
+def test_centre_users_on_sqlite(tmp_path, token_keys, gateway, issue_token):
+    url = f"sqlite:///{tmp_path / 'identity.db'}"
+    upgrade(Path(identity.__file__).parent / "migrations", url)
+    assert run_cli(url, "seed-demo").returncode == 0
+    client = create_app({"DATABASE_URL": url, "TOKEN_PUBLIC_KEY": token_keys[1]}).test_client()
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        officer_id = conn.execute(text("SELECT id FROM users WHERE account_type = 'exams_officer'")).scalar_one()
+    engine.dispose()
+    headers = {"Authorization": "Bearer " + issue_token("identity", sub=officer_id, account_type="exams_officer",
+                                                        centres=["68101"])}
+    users = f"{API}/centres/68101/users"
+    listed = client.get(users, headers=headers).json
+    teacher = next(u for u in listed if u["email"] == "teacher@demo-centre.example")
+    assert client.delete(f"{users}/{teacher['id']}", headers=headers).status_code == 204
+    again = client.post(users, headers=headers, json={"first_name": "Tomos", "last_name": "Jones",
+                                                      "language": "cy", "email": "teacher@demo-centre.example",
+                                                      "account_type": "user"})
+    assert (again.status_code, again.json["status"]) == (201, "invited")
+    duplicate = client.post(users, headers=headers, json={"first_name": "T", "last_name": "J", "language": "en",
+                                                          "email": "teacher@demo-centre.example",
+                                                          "account_type": "user"})
+    assert duplicate.json["code"] == "EMAIL_IN_USE"

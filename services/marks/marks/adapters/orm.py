@@ -4,7 +4,7 @@ from sqlalchemy import (JSON, BigInteger, Boolean, Column, Date, ForeignKey, Ind
 
 from iamis_shared.bus.tables import inbox_table, outbox_table
 
-from .types import UtcDateTime
+from iamis_shared.db_types import UtcDateTime
 
 metadata = MetaData()
 outbox = outbox_table(metadata)

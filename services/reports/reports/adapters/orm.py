@@ -1,8 +1,9 @@
 """Tables of the reports database (its own; no other service reads them)."""
-from sqlalchemy import JSON, Boolean, Column, DateTime, MetaData, String, Table
+from sqlalchemy import JSON, Boolean, Column, MetaData, String, Table
 from sqlalchemy.orm import registry
 
 from iamis_shared.bus.tables import inbox_table, outbox_table
+from iamis_shared.db_types import UtcDateTime
 
 from ..domain.model import DirectoryEntry
 
@@ -17,7 +18,7 @@ user_directory = Table(
     Column("email", String(320), nullable=False),
     Column("account_type", String(40), nullable=False),
     Column("centres", JSON, nullable=False),
-    Column("activated_at", DateTime(timezone=True)),
+    Column("activated_at", UtcDateTime()),
     Column("removed", Boolean, nullable=False, default=False),
 )
 

@@ -17,7 +17,7 @@ class UtcDateTime(TypeDecorator):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError("naive datetime given; marks stores aware UTC times only")
+            raise ValueError("naive datetime given; only aware UTC times are stored")
         value = value.astimezone(timezone.utc)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
