@@ -5,31 +5,13 @@ Revision ID: 0001
 import sqlalchemy as sa
 from alembic import op
 
+from iamis_shared.append_only import drop_append_only, make_append_only
 from iamis_shared.bus.tables import create_bus_tables
 
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
-
-# The audit log is append-only: the database itself refuses to change or remove an entry.
-POSTGRES_APPEND_ONLY = [
-    """CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         RAISE EXCEPTION 'audit_log is append-only: % is not allowed', TG_OP
-           USING ERRCODE = 'insufficient_privilege';
-       END $$""",
-    """CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
-       FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change()""",
-    """CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
-       FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()""",
-]
-SQLITE_APPEND_ONLY = [
-    """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: UPDATE is not allowed'); END""",
-    """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: DELETE is not allowed'); END""",
-]
 
 
 def upgrade():
@@ -101,15 +83,10 @@ def upgrade():
         sa.Column("user_agent", sa.Text, nullable=True),
     )
     op.create_index("ix_audit_log_centre_occurred_at", "audit_log", ["centre", "occurred_at"])
-    dialect = op.get_bind().dialect.name
-    for statement in {"postgresql": POSTGRES_APPEND_ONLY, "sqlite": SQLITE_APPEND_ONLY}.get(dialect, []):
-        op.execute(statement)
+    make_append_only(op, "audit_log")  # the database itself refuses to change or remove an entry
 
 
 def downgrade():
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log")
-        op.execute("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
-        op.execute("DROP FUNCTION IF EXISTS audit_log_refuse_change()")
+    drop_append_only(op, "audit_log")
     for table in ("audit_log", "sessions", "sign_in_challenges", "users", "centres", "inbox", "outbox"):
         op.drop_table(table)
