@@ -41,6 +41,12 @@ class Stack:
     def url(self) -> str:
         return f"http://localhost:{self.port}"
 
+    @property
+    def ports(self) -> list[int]:
+        """Every port the stack listens on (nginx, gateway, services, mail catcher, S3)."""
+        own = [self.port, *(self.service_port(n) for n in ("gateway", *SERVICES))]
+        return own + ([self.smtp_port, self.mail_port] if self.mail else []) + ([self.s3_port] if self.s3 else [])
+
     # The mail catcher's ports move with the stack's own (1025 and 1080 beside port 8000), so `make run`
     # and the end-to-end tests' stack can run side by side.
     @property

@@ -1,5 +1,6 @@
 """Fixtures for end-to-end tests: the running system (PostgreSQL, RabbitMQ, nginx) and headless Chromium."""
 import shutil
+import socket
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -19,15 +20,32 @@ from .stack_process import SERVICES, RunningStack, Stack
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
-E2E_PORT = 18000
+E2E_PORTS = range(18000, 19000, 200)  # several runs on one machine (a developer's and CI's) each take a free one
 E2E_PASSWORD = "Correct-Horse-7"
+
+
+def free_base_port() -> int:
+    for base in E2E_PORTS:
+        if all(port_is_free(port) for port in Stack(var_dir=None, port=base, s3=False).ports):
+            return base
+    raise RuntimeError(f"no free ports for the end-to-end stack in {E2E_PORTS}")
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
     namespace = f"e2e-{uuid.uuid4().hex[:8]}"
     databases = {name: create_database(f"iamis_e2e_{name}") for name in SERVICES}
-    running = RunningStack(Stack(var_dir=tmp_path_factory.mktemp("stack"), port=E2E_PORT,
+    running = RunningStack(Stack(var_dir=tmp_path_factory.mktemp("stack"), port=free_base_port(),
                                  database_urls=databases, bus_url=RABBITMQ_URL, bus_namespace=namespace,
                                  s3=False, web_concurrency=2,
                                  extra_env={"SIGNIN_LOCK_MINUTES": "15", "SIGNIN_MAX_FAILURES": "5"}))

@@ -7,8 +7,12 @@ from playwright.sync_api import expect
 
 from .board_setup import board_for
 from .signing_in import sign_in
+from .wording import Wording
 
 LOCKED = "CANNOT BE ALTERED ONLINE"
+LOCKED_TEXT = ("ONCE MARKS/OUTCOMES HAVE BEEN SUBMITTED TO WJEC THE MARKS & OUTCOMES AWARDED TO CANDIDATES CANNOT "
+               "BE ALTERED ONLINE, A REQUEST CAN BE MADE BY COMPLETING THE MARK/GRADE AMENDMENT FORM AVAILABLE ON "
+               "THE IAMIS SCREEN.")
 SAVED, ERROR = re.compile(r"\bmark-field--saved\b"), re.compile(r"\bmark-field--error\b")
 
 
@@ -29,8 +33,8 @@ def unit_box(page, unit):
 
 
 def open_unit(page, unit) -> None:
-    unit_box(page, unit).get_by_role("link", name="ENTER").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("MARKSHEET")
+    unit_box(page, unit).locator("a.button").first.click()  # ENTER MARKS (… DONE, … LEFT), in either language
+    expect(page.locator("#marksheet")).to_be_visible()
 
 
 def field(page, number: str, column: int):
@@ -44,14 +48,17 @@ def type_and_tab(page, number: str, column: int, value: str) -> None:
     page.keyboard.press("Tab")
 
 
-def test_a_teacher_enters_every_mark_with_the_keyboard_submits_and_the_sheet_locks(page, new_user, board):
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_a_teacher_enters_every_mark_with_the_keyboard_submits_and_the_sheet_locks(page, new_user, board, lang):
+    say = Wording(lang)
     unit = board.unit(candidates=3)
     first, second, third = unit["numbers"]
     sign_in(page, new_user())
+    page.get_by_role("button", name=say.language_button).click()
     box = unit_box(page, unit)
-    expect(box).to_contain_text("ENTER MARKS (0 DONE, 3 LEFT)")
-    expect(box).to_contain_text("NO MARKS TO SUBMIT (0 SUBMITTED)")
-    expect(box).to_contain_text("3 MARKS MISSING")
+    expect(box).to_contain_text(say("ENTER MARKS (%(done)s DONE, %(left)s LEFT)", done=0, left=3))
+    expect(box).to_contain_text(say("NO MARKS TO SUBMIT (%(count)s SUBMITTED)", count=0))
+    expect(box).to_contain_text(say.plural("%(num)d MARK MISSING", "%(num)d MARKS MISSING", 3))
     open_unit(page, unit)
 
     field(page, first, 0).click()  # from here the column is done with the keyboard alone
@@ -85,27 +92,32 @@ def test_a_teacher_enters_every_mark_with_the_keyboard_submits_and_the_sheet_loc
     page.keyboard.press("Tab")
     expect(field(page, second, 2)).to_have_class(SAVED)
 
-    page.get_by_role("button", name="SAVE AND CLOSE").first.click()
+    page.get_by_role("button", name=say("SAVE AND CLOSE")).first.click()
     box = page.locator(f"#unit-{unit['id']}")
-    expect(box).to_contain_text("ENTER MARKS (3 DONE, 0 LEFT)")
-    box.get_by_role("link", name="SUBMIT MARKS AND GENERATE SAMPLES (3)").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Are you sure you want to submit marks?")
-    page.get_by_role("button", name="OK").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("MARKS SUBMITTED")
-    expect(page.get_by_text(f"Subject/Paper: {unit['code']}")).to_be_visible()
-    expect(page.locator("main")).to_contain_text("Submitted: 3")
+    expect(box).to_contain_text(say("ENTER MARKS (%(done)s DONE, %(left)s LEFT)", done=3, left=0))
+    box.get_by_role("link", name=say("SUBMIT MARKS AND GENERATE SAMPLES (%(count)s)", count=3)).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(say("Are you sure you want to submit marks?"))
+    page.get_by_role("button", name=say("OK"), exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        say("INTERNAL ASSESSMENT MARKING - %(unit)s MARKS SUBMITTED", unit=unit_title(unit)))
+    expect(page.locator("main")).to_contain_text(say("Subject/Paper: %(code)s Submitted: %(count)s",
+                                                     code=unit["code"], count=3))
 
     box = unit_box(page, unit)
-    expect(box).to_contain_text("ALL MARKS SUBMITTED (3)")
-    expect(box.get_by_role("link", name="VIEW SAMPLES")).to_be_visible()
+    expect(box).to_contain_text(say("ALL MARKS SUBMITTED (%(count)s)", count=3))
+    expect(box.get_by_role("link", name=say("VIEW SAMPLES"))).to_be_visible()
     page.goto(f"/iamis/units/{unit['id']}")
     expect(page.locator("#marksheet input")).to_have_count(0)
-    expect(page.locator("main")).to_contain_text(LOCKED)
+    expect(page.locator("main")).to_contain_text(say(LOCKED_TEXT)[:40])
     csrf = page.locator("meta[name=csrf-token]").get_attribute("content")
     refused = page.request.patch(f"/api/marks/v1/centres/68101/units/{unit['id']}/candidates/{first}",
                                  data={"field": "task:Task 1", "value": "16", "previous": "15"},
                                  headers={"X-CSRFToken": csrf})
     assert refused.status == 423 and LOCKED in refused.json()["message"]
+
+
+def unit_title(unit) -> str:
+    return f"{unit['series']['name']} {unit['title']} ({unit['code']})"
 
 
 def test_an_outcomes_unit_is_completed_with_absent_confirmed_and_submitted(page, new_user, board):
