@@ -68,6 +68,7 @@ class Stack:
                    IAMIS_DEMO="1" if self.demo else "0", PYTHONUNBUFFERED="1",
                    IDENTITY_URL=f"http://127.0.0.1:{self.service_port('identity')}",
                    MARKS_URL=f"http://127.0.0.1:{self.service_port('marks')}",
+                   SAMPLING_URL=f"http://127.0.0.1:{self.service_port('sampling')}",
                    SMTP_HOST="127.0.0.1", SMTP_PORT=str(self.smtp_port), PUBLIC_URL=self.url, **self.extra_env)
         if name in SERVICES:
             env["DATABASE_URL"] = self.database_urls.get(name, f"sqlite:///{self.var_dir / 'data' / name}.db")

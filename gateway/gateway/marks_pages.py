@@ -8,14 +8,18 @@ from iamis_shared.tokens import TokenIssuer
 from .auth import current_location
 from .marks_client import MarksClient, MarksRefused, MarksUnavailable
 from .marks_messages import LOCKED, READ_ONLY
-from .views import board, board_entries, marks_files, marks_sheet, marks_submit
+from .sampling_client import SamplingClient
+from .views import board, board_entries, marks_files, marks_sample, marks_sheet, marks_submit
 
 
 def install_marks_pages(app: Flask, issuer: TokenIssuer) -> None:
     app.extensions["iamis_marks"] = MarksClient(
         app.config["MARKS_URL"], issuer, http=app.config.get("MARKS_HTTP"),
         timeout=app.config["MARKS_TIMEOUT_SECONDS"])
-    for module in (marks_sheet, marks_files, marks_submit, board, board_entries):
+    app.extensions["iamis_sampling"] = SamplingClient(
+        app.config["SAMPLING_URL"], issuer, http=app.config.get("SAMPLING_HTTP"),
+        timeout=app.config["SAMPLING_TIMEOUT_SECONDS"])
+    for module in (marks_sheet, marks_sample, marks_files, marks_submit, board, board_entries):
         app.register_blueprint(module.blueprint)
     app.add_template_filter(uk_date, "uk_date")
     app.register_error_handler(MarksUnavailable, _marks_unavailable)

@@ -18,6 +18,8 @@ def gateway_settings() -> dict:
         "IDENTITY_TIMEOUT_SECONDS": env_int("IDENTITY_TIMEOUT_SECONDS", 5),
         "MARKS_URL": env("MARKS_URL", "http://127.0.0.1:8102"),
         "MARKS_TIMEOUT_SECONDS": env_int("MARKS_TIMEOUT_SECONDS", 10),
+        "SAMPLING_URL": env("SAMPLING_URL", "http://127.0.0.1:8103"),
+        "SAMPLING_TIMEOUT_SECONDS": env_int("SAMPLING_TIMEOUT_SECONDS", 5),
         "AUTH_CACHE_SECONDS": env_int("AUTH_CACHE_SECONDS", 3),
         "DISPLAY_TIMEZONE": env("DISPLAY_TIMEZONE", "Europe/London"),
         # The cookie lives as long as an idle session may; identity ends the session itself too.

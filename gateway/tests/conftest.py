@@ -45,9 +45,15 @@ def marks(token_keys):
 
 
 @pytest.fixture
-def app_config(identity, marks, token_keys, compiled_translations):
+def sampling(token_keys, marks):
+    from gateway.testing.fake_sampling import FakeSampling
+    return FakeSampling(token_keys[1], marks)
+
+
+@pytest.fixture
+def app_config(identity, marks, sampling, token_keys, compiled_translations):
     return {"TESTING": True, "SECRET_KEY": "test secret", "TOKEN_PRIVATE_KEY": token_keys[0],
-            "IDENTITY_HTTP": identity, "MARKS_HTTP": marks, "AUTH_CACHE_SECONDS": 0,
+            "IDENTITY_HTTP": identity, "MARKS_HTTP": marks, "SAMPLING_HTTP": sampling, "AUTH_CACHE_SECONDS": 0,
             "BABEL_TRANSLATION_DIRECTORIES": str(compiled_translations)}
 
 

@@ -6,13 +6,27 @@ from datetime import datetime, timezone
 import pytest
 from marshmallow import fields
 
+from iamis_shared.bus.envelope import new_envelope
 from identity.domain.model import User
 from identity.service_layer.outgoing import envelope_for, user_activated
+from marks.entrypoints.event_schemas import MarksheetSubmittedSchema as MarksSchema
+from sampling.adapters.event_schemas import MarksheetSubmittedSchema as SamplingCopy
+from sampling.domain.sample import Sample
+from sampling.domain.selection import choose_sample
+from sampling.domain.submitted import SubmittedCandidate, SubmittedMarksheet
+from sampling.entrypoints.event_schemas import SampleGeneratedSchema
+from sampling.service_layer.handlers import SOURCE
 
 # (routing key, publisher schema, consumer schema), as "module:Class".
 CONTRACTS = [
     ("identity.user_activated", "identity.entrypoints.event_schemas:UserActivatedSchema",
      "reports.adapters.event_schemas:UserActivatedSchema"),
+    ("marks.marksheet_submitted", "marks.entrypoints.event_schemas:MarksheetSubmittedSchema",
+     "sampling.adapters.event_schemas:MarksheetSubmittedSchema"),
+    ("sampling.sample_generated", "sampling.entrypoints.event_schemas:SampleGeneratedSchema",
+     "marks.adapters.sampling_event_schemas:SampleChangedSchema"),
+    ("sampling.sample_extended", "sampling.entrypoints.event_schemas:SampleChangedSchema",
+     "marks.adapters.sampling_event_schemas:SampleChangedSchema"),
 ]
 
 
@@ -44,3 +58,38 @@ def test_a_user_activated_envelope_from_identity_loads_in_the_reports_copy():
     assert envelope.type == "identity.user_activated" and envelope.source == "identity"
     assert data["name"] == "Tomos Jones" and data["centres"] == ["68101"]
     assert data["activated_at"] == datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("routing_key,publisher,consumer", CONTRACTS)
+def test_the_consumer_reads_the_nested_lists_as_the_publisher_sends_them(routing_key, publisher, consumer):
+    published, read = load(publisher), load(consumer)
+    for name, field in read.fields.items():
+        inner = getattr(field, "inner", None)
+        if isinstance(inner, fields.Nested) and name in published.fields:
+            sent, wanted = shape(published.fields[name].inner.schema), shape(inner.schema)
+            missing = {n for n, (_, required, _) in wanted.items() if required and n not in sent}
+            assert not missing, f"{routing_key}.{name}: the consumer requires {missing}"
+            assert all(wanted[n][0] == sent[n][0] for n in wanted.keys() & sent.keys()), f"{routing_key}.{name}"
+
+
+def test_a_sample_chosen_by_sampling_loads_in_the_marks_copy():
+    submitted = MarksSchema().dump({
+        "submission_id": "s-1", "unit_id": 7, "unit_code": "3700U1", "unit_title": "ORACY", "series": "GCSE 2025",
+        "centre": "68101", "kind": "marks", "tasks": [{"name": "Task 1", "max": 40}], "grades": [],
+        "submitted_at": datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc),
+        "submitted_by": {"user_id": "t-1", "name": "Tomos Jones"},
+        "candidates": [{"candidate_number": "1054", "surname": "Jones", "forename": "Carys",
+                        "task_marks": {"Task 1": 30}, "total": 30, "status": "marked", "outcome": None,
+                        "initials": "AB"}]})
+    read = SamplingCopy().load(submitted)
+    assert read["candidates"] == [{"candidate_number": "1054", "total": 30, "status": "marked", "outcome": None,
+                                   "initials": "AB"}]
+    sheet = SubmittedMarksheet("s-1", 7, "3700U1", "68101", "marks", (),
+                               tuple(SubmittedCandidate(**c) for c in read["candidates"]))
+    now = datetime(2026, 11, 26, 9, 1, tzinfo=timezone.utc)
+    sample = Sample.generated("smp-1", sheet, choose_sample(sheet), now)
+    envelope = new_envelope("sampling.sample_generated", SOURCE, {**sample.as_event(), "generated_at": now.isoformat()},
+                            SampleGeneratedSchema())
+    data = load(CONTRACTS[2][2]).load(envelope.data)
+    assert data == {"sample_id": "smp-1", "unit_id": 7, "centre": "68101", "version": 1,
+                    "candidates": [{"candidate_number": "1054", "reason": "highest"}]}

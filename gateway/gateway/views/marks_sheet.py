@@ -7,6 +7,7 @@ from ..marks_client import MarksRefused
 from ..marks_messages import LOCKED, changed_value, client_messages, field_message
 from ..marksheet_view import (columns, field_id, field_label, import_columns, option_query, page_numbers,
                               posted_fields, sheet_options)
+from ..sample_view import sheet_sample
 
 blueprint = Blueprint("marksheet", __name__, url_prefix="/iamis/units")
 FIELD_REFUSALS = (409, 422)
@@ -86,7 +87,7 @@ def unit_list_url(unit: dict, centre: str) -> str:
 
 
 def render_sheet(template: str, sheet: dict, centre: str, options: dict, entered=None, errors=None,
-                 read_only: bool = False):
+                 read_only: bool = False, sample_error: str | None = None):
     unit = sheet["unit"]
     cols = list(enumerate(columns(unit)))
     centre_args = centre_query(g.user, centre)
@@ -102,6 +103,7 @@ def render_sheet(template: str, sheet: dict, centre: str, options: dict, entered
         editable=not (read_only or sheet["submitted"] or is_board_staff(g.user)),
         mark_columns=[(i, c) for i, c in cols if c.kind != "initials"],
         initials_columns=[(i, c) for i, c in cols if c.kind == "initials"],
+        sample=sheet_sample(g.user, centre, sheet, read_only), sample_error=sample_error,
         entered=entered or {}, errors=errors or {}, messages=messages, import_columns=import_columns(unit),
         page_links=page_numbers(sheet.get("page", 1), sheet.get("pages", 1)),
         page_url=lambda number: url_for(".show", unit_id=unit["id"], **dict(query, page=number)),

@@ -90,16 +90,36 @@ class FakeAudit:
         return [e for e in reversed(self.entries) if e.centre == centre][:limit]
 
 
+class FakeSampleMembers:
+    """{(unit_id, centre): SampleChanged}: the newest version of each sample."""
+
+    def __init__(self):
+        self.items = {}
+
+    def numbers(self, unit_id, centre):
+        held = self.items.get((unit_id, centre))
+        return {m.candidate_number for m in held.members} if held else set()
+
+    def replace(self, sample):
+        held = self.items.get((sample.unit_id, sample.centre))
+        if held is not None and held.version >= sample.version:
+            return False
+        self.items[(sample.unit_id, sample.centre)] = sample
+        return True
+
+
 class FakeUnitOfWork:
     """Changes and events are kept only on commit, as the real transaction keeps them."""
 
     def __init__(self, fake_entries):
         self.series, self.units, self.entries = FakeSeries(), FakeUnits(self), fake_entries(self)
         self.submissions, self.audit = FakeSubmissions(), FakeAudit()
+        self.samples = FakeSampleMembers()
         self.pending, self.published, self._saved = [], [], None
 
     def _state(self):
-        return (self.series.items, self.units.items, self.entries.items, self.submissions.items, self.audit.entries)
+        return (self.series.items, self.units.items, self.entries.items, self.submissions.items, self.audit.entries,
+                self.samples.items)
 
     def __enter__(self):
         self._saved = copy.deepcopy(self._state())
@@ -118,7 +138,7 @@ class FakeUnitOfWork:
 
     def rollback(self):
         (self.series.items, self.units.items, self.entries.items, self.submissions.items,
-         self.audit.entries) = self._saved
+         self.audit.entries, self.samples.items) = self._saved
         self.pending, self._saved = [], copy.deepcopy(self._saved)
 
     def events(self, routing_key):

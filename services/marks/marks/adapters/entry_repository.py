@@ -1,20 +1,19 @@
 """Entries and their marks, read together in one joined query whatever the size of the marksheet.
 
-Changes lock the marks rows first (SELECT ... FOR UPDATE), so a save, an import and a submission
-of the same marksheet never interleave.
+A save reads without a lock and writes only if the row's version is still the one it read; an import
+and a submission lock the marksheet's rows (SELECT ... FOR UPDATE) and bump the versions they change.
 """
+from collections import Counter
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, case, exists, func, insert, select, update
+from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.candidates import UNMARKED, CandidateMark, Entry
 from ..domain.marksheet import Counts
-from ..domain.units import Unit
-from .orm import entries, marks, series, submissions, units
-from .unit_repository import UNIT_COLUMNS, unit_from
-
-SHEET_COLUMNS = [entries, marks.c.status, marks.c.task_marks, marks.c.outcome, marks.c.initials, marks.c.complete]
+from . import marksheet_counting
+from .mark_statements import FOR_CHANGE, SAVE, SAVE_IF_UNCHANGED, SHEET_COLUMNS, mark_values
+from .orm import entries, marks
 
 
 def mark_from(row) -> CandidateMark:
@@ -26,37 +25,19 @@ def mark_from(row) -> CandidateMark:
                          outcome=row["outcome"], initials=row["initials"], complete=row["complete"])
 
 
-def _for_change_statement():
-    sheet_entries, sheet_marks = entries.alias("sheet_entries"), marks.alias("sheet_marks")
-
-    def over_sheet(column):
-        return (select(column)
-                .select_from(sheet_entries.join(sheet_marks, sheet_marks.c.entry_id == sheet_entries.c.id))
-                .where(sheet_entries.c.unit_id == bindparam("unit_id"),
-                       sheet_entries.c.centre == bindparam("centre"))
-                .scalar_subquery())
-
-    done = func.coalesce(func.sum(case((sheet_marks.c.complete, 1), else_=0)), 0)
-    submitted = and_(submissions.c.unit_id == entries.c.unit_id, submissions.c.centre == entries.c.centre)
-    return (select(*UNIT_COLUMNS, *SHEET_COLUMNS[1:], *[c.label(f"e_{c.name}") for c in entries.c],
-                   submissions.c.id.label("submission_id"),
-                   over_sheet(func.count()).label("sheet_entries"), over_sheet(done).label("sheet_done"))
-            .select_from(entries.join(marks, marks.c.entry_id == entries.c.id)
-                         .join(units, units.c.id == entries.c.unit_id)
-                         .join(series, series.c.id == units.c.series_id)
-                         .outerjoin(submissions, submitted))
-            .where(entries.c.unit_id == bindparam("unit_id"), entries.c.centre == bindparam("centre"),
-                   entries.c.candidate_number == bindparam("number"))
-            .with_for_update(of=marks))
-
-
-# Built once: constructing this joined statement per request cost as much as running it.
-FOR_CHANGE = _for_change_statement()
-
-
 class EntryRepository:
+    """Remembers what it read of each marks row (version, complete) and of each marksheet (counts): a write
+    checks the version, and counts what it changes."""
+
     def __init__(self, session: Session):
         self.session = session
+        self._read: dict[int, tuple[int, bool]] = {}
+        self._sheet_counts: dict[tuple[int, str], Counts] = {}
+
+    def _remember(self, row) -> CandidateMark:
+        mark = mark_from(row)
+        self._read[mark.entry.id] = (row["version"], mark.complete)
+        return mark
 
     def _select(self, unit_id: int, centre: str, for_update: bool):
         query = (select(*SHEET_COLUMNS).join(marks, marks.c.entry_id == entries.c.id)
@@ -65,31 +46,35 @@ class EntryRepository:
 
     def sheet(self, unit_id: int, centre: str, for_update: bool = False) -> list[CandidateMark]:
         query = self._select(unit_id, centre, for_update).order_by(entries.c.candidate_number)
-        return [mark_from(r) for r in self.session.execute(query).mappings()]
+        return [self._remember(r) for r in self.session.execute(query).mappings()]
 
     def for_change(self, unit_id: int, centre: str, candidate_number: str
-                   ) -> tuple[Unit, CandidateMark, bool, Counts] | None:
-        """The unit, the candidate's marks (locked), whether the marksheet is submitted and its counts.
+                   ) -> tuple[CandidateMark, bool, Counts] | None:
+        """The candidate's marks, whether the marksheet is submitted and its counts; nothing locked.
 
         One round trip: a save is the hottest path of the product, typed once per box by every teacher.
         """
-        row = self.session.execute(FOR_CHANGE, {"unit_id": unit_id, "centre": centre,
-                                                "number": candidate_number}).first()
+        row = FOR_CHANGE.execute(self.session, {"unit_id": unit_id, "centre": centre,
+                                                "number": candidate_number}).mappings().first()
         if row is None:
             return None
-        entry = {name[2:]: value for name, value in row._mapping.items() if name.startswith("e_")}
-        mark = mark_from({**row._mapping, **entry})
-        return unit_from(row), mark, row.submission_id is not None, Counts(row.sheet_entries, int(row.sheet_done))
+        counts = self._sheet_counts[unit_id, centre] = Counts(row["sheet_entries"], row["sheet_done"])
+        return self._remember(row), row["submission_id"] is not None, counts
 
-    def save_unless_submitted(self, mark: CandidateMark, by: str, at: datetime) -> bool:
-        """One candidate's change; False if the marksheet was submitted meanwhile (its own snapshot)."""
-        entry = mark.entry
-        submitted = exists().where(submissions.c.unit_id == entry.unit_id, submissions.c.centre == entry.centre)
-        result = self.session.execute(
-            update(marks).where(marks.c.entry_id == entry.id, ~submitted).values(
-                status=mark.status, task_marks=mark.task_marks, outcome=mark.outcome, initials=mark.initials,
-                complete=mark.complete, updated_at=at, updated_by=by[:100]))
-        return result.rowcount == 1
+    def save_if_unchanged(self, mark: CandidateMark, by: str, at: datetime) -> Counts | None:
+        """One candidate's change and the marksheet's counts after it; None, and nothing saved, if the row
+        changed since it was read (a save, an import, or the submission, which touches every row)."""
+        version, was_complete = self._read[mark.entry.id]
+        if SAVE_IF_UNCHANGED.execute(self.session, {**mark_values(mark, by, at), "b_version": version}).rowcount != 1:
+            return None
+        self._read[mark.entry.id] = (version + 1, mark.complete)
+        sheet = (mark.entry.unit_id, mark.entry.centre)
+        return self._count_done([(mark, was_complete)]).get(sheet) or self._sheet_counts[sheet]
+
+    def touch_sheet(self, unit_id: int, centre: str) -> None:
+        """Make every earlier read of the marksheet stale, so a save that read before this cannot write."""
+        sheet = select(entries.c.id).where(entries.c.unit_id == unit_id, entries.c.centre == centre)
+        self.session.execute(update(marks).where(marks.c.entry_id.in_(sheet)).values(version=marks.c.version + 1))
 
     def has_entries(self, unit_id: int, centre: str) -> bool:
         query = select(entries.c.id).where(entries.c.unit_id == unit_id, entries.c.centre == centre).limit(1)
@@ -113,16 +98,23 @@ class EntryRepository:
             entry.id = entry_id
         self.session.execute(insert(marks), [{"entry_id": i, "status": UNMARKED, "task_marks": {},
                                               "complete": False} for i in ids])
+        marksheet_counting.add(self.session, Counter((e.unit_id, e.centre) for e in new), Counter())
 
     def save(self, changed: list[CandidateMark], by: str, at: datetime) -> None:
+        """Rows this repository read and locked (an import holds the marksheet's locks)."""
         if not changed:
             return
-        statement = update(marks).where(marks.c.entry_id == bindparam("b_entry_id")).values(
-            status=bindparam("b_status"), task_marks=bindparam("b_task_marks"), outcome=bindparam("b_outcome"),
-            initials=bindparam("b_initials"), complete=bindparam("b_complete"), updated_at=at, updated_by=by[:100])
-        self.session.connection().execute(statement, [
-            {"b_entry_id": m.entry.id, "b_status": m.status, "b_task_marks": m.task_marks, "b_outcome": m.outcome,
-             "b_initials": m.initials, "b_complete": m.complete} for m in changed])
+        was_complete = [self._read[m.entry.id][1] for m in changed]
+        self.session.connection().execute(SAVE, [mark_values(m, by, at) for m in changed])
+        for mark in changed:
+            self._read[mark.entry.id] = (self._read[mark.entry.id][0] + 1, mark.complete)
+        self._count_done(list(zip(changed, was_complete)))
+
+    def _count_done(self, changes: list[tuple[CandidateMark, bool]]) -> dict[tuple[int, str], Counts]:
+        done = Counter()
+        for mark, was_complete in changes:
+            done[mark.entry.unit_id, mark.entry.centre] += int(mark.complete) - int(was_complete)
+        return marksheet_counting.add(self.session, Counter(), done)
 
     def _counts(self, *where, group_by):
         done = func.sum(case((marks.c.complete, 1), else_=0))

@@ -60,6 +60,18 @@ marks = Table(
     Column("complete", Boolean, nullable=False),
     Column("updated_at", UtcDateTime, nullable=True),
     Column("updated_by", String(100), nullable=True),
+    # Bumped by every write: a save writes only if the row is still the version it read.
+    Column("version", Integer, nullable=False, server_default="0"),
+)
+
+# Each marksheet's counts, changed in the transaction that changes them: a save answers with the counts
+# without counting a marksheet of up to a thousand candidates.
+marksheet_counts = Table(
+    "marksheet_counts", metadata,
+    Column("unit_id", Integer, ForeignKey("units.id"), primary_key=True, autoincrement=False),
+    Column("centre", String(5), primary_key=True),
+    Column("entries", Integer, nullable=False),
+    Column("done", Integer, nullable=False),
 )
 
 submissions = Table(

@@ -41,9 +41,24 @@ class SeriesRepository:
                 for r in self.session.execute(select(series).order_by(series.c.name))]
 
 
+class KnownUnits:
+    """Units by id, kept by each process: a unit is never edited once created, so a save need not read it."""
+
+    def __init__(self, size: int = 2000):
+        self.size, self._units = size, {}
+
+    def get(self, unit_id: int) -> Unit | None:
+        return self._units.get(unit_id)
+
+    def keep(self, unit: Unit) -> None:
+        if len(self._units) >= self.size:
+            self._units.pop(next(iter(self._units), None), None)  # the longest known
+        self._units[unit.id] = unit
+
+
 class UnitRepository:
-    def __init__(self, session: Session):
-        self.session = session
+    def __init__(self, session: Session, known: KnownUnits | None = None):
+        self.session, self.known = session, known if known is not None else KnownUnits()
 
     def _select(self):
         return select(*UNIT_COLUMNS).join(series, series.c.id == units.c.series_id)
@@ -60,8 +75,14 @@ class UnitRepository:
         return result is not None
 
     def get(self, unit_id: int) -> Unit | None:
-        row = self.session.execute(self._select().where(units.c.id == unit_id)).first()
-        return unit_from(row) if row else None
+        unit = self.known.get(unit_id)
+        if unit is None:
+            row = self.session.execute(self._select().where(units.c.id == unit_id)).first()
+            if row is None:
+                return None
+            unit = unit_from(row)
+            self.known.keep(unit)
+        return unit
 
     def get_by_code(self, series_id: int, code: str) -> Unit | None:
         row = self.session.execute(self._select().where(units.c.series_id == series_id,

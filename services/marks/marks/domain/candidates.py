@@ -35,6 +35,7 @@ class CandidateMark:
     outcome: str | None = None
     initials: str | None = None
     complete: bool = False  # kept with the row so counts are one SQL aggregate
+    in_sample: bool = False  # in the moderation sample, as the sampling service last said
 
     def total(self, unit: Unit) -> int | None:
         if unit.kind != MARKS or self.status != MARKED or len(self.task_marks) != len(unit.tasks):

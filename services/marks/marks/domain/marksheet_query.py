@@ -45,7 +45,7 @@ def _shows(unit: Unit, mark: CandidateMark, show: str) -> bool:
     if show == "marked":
         return mark.is_complete(unit)
     if show == "samples":
-        return False  # no candidate is in a sample until sampling exists
+        return mark.in_sample
     return True
 
 

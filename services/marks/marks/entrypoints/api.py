@@ -30,7 +30,7 @@ def centre_units(centre):
 
 @blueprint.route(f"{UNIT}/marksheet")
 @requires_token()
-@blueprint.arguments(MarksheetQuerySchema, location="query")
+@blueprint.arguments(MarksheetQuerySchema(), location="query")
 @blueprint.response(200, MarksheetSchema)
 @blueprint.alt_response(404, description=NOT_FOUND)
 def marksheet(query, centre, unit_id):
@@ -42,7 +42,7 @@ def marksheet(query, centre, unit_id):
 
 @blueprint.route(f"{UNIT}/candidates/<candidate_number>", methods=["PATCH"])
 @requires_token()
-@blueprint.arguments(FieldChangeSchema)
+@blueprint.arguments(FieldChangeSchema())  # one instance: a schema class would be built per request
 @blueprint.response(200, SavedSchema)
 @blueprint.alt_response(409, description="VALUE_CHANGED: details.row holds the current values")
 @blueprint.alt_response(422, description="MARK_ABOVE_MAXIMUM, MARK_INVALID, CARRY_FORWARD_NOT_ALLOWED, "

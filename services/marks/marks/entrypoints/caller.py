@@ -1,7 +1,7 @@
 """The caller of a request, as the domain's Actor, and the time the request is handled at."""
 from datetime import datetime, timezone
 
-from flask import g
+from flask import current_app, g
 
 from iamis_shared.web import session_factory
 
@@ -16,7 +16,7 @@ def actor() -> Actor:
 
 
 def uow() -> MarksUnitOfWork:
-    return MarksUnitOfWork(session_factory())
+    return MarksUnitOfWork(session_factory(), known_units=current_app.extensions["marks_known_units"])
 
 
 def now() -> datetime:

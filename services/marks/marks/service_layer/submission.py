@@ -22,6 +22,7 @@ def submit(uow, actor: Actor, centre: str, unit_id: int, now: datetime) -> dict:
         if not uow.submissions.add(sheet.submission):
             uow.rollback()
             return submitted_view(uow.submissions.get(sheet.unit.id, centre), already=True)
+        uow.entries.touch_sheet(sheet.unit.id, centre)  # a save that read before this now finds its row changed
         uow.publish(marksheet_submitted(event))
         record(uow, actor, now, MARKSHEET_SUBMITTED, centre, sheet.unit.id,
                submission_id=sheet.submission.id, candidates=sheet.submission.candidates)

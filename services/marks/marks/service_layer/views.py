@@ -38,7 +38,7 @@ def row_view(unit: Unit, mark: CandidateMark) -> dict:
         "name": entry.name, "date_of_birth": entry.date_of_birth.isoformat(), "late_entry": entry.late_entry,
         "task_marks": {t.name: mark.task_marks.get(t.name) for t in unit.tasks} if unit.kind == MARKS else {},
         "status": mark.status, "outcome": mark.outcome, "total": mark.total(unit), "initials": mark.initials,
-        "complete": mark.is_complete(unit), "sample": False, "values": values,
+        "complete": mark.is_complete(unit), "sample": mark.in_sample, "values": values,
     }
 
 

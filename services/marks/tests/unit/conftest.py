@@ -11,22 +11,28 @@ from marks.domain.units import MARKS, OUTCOMES, Series, Task, Unit
 
 
 class FakeEntries:
+    """Keeps a version per row, as the real one does: a save writes only over the version it read."""
+
     def __init__(self, uow):
         self.uow, self.items, self.ids = uow, {}, itertools.count(1)
+        self.versions, self.read = {}, {}
 
     def _of(self, unit_id, centre):
         return sorted((m for m in self.items.values() if m.entry.unit_id == unit_id and m.entry.centre == centre),
                       key=lambda m: m.entry.candidate_number)
 
     def sheet(self, unit_id, centre, for_update=False):
-        return copy.deepcopy(self._of(unit_id, centre))
+        marks = copy.deepcopy(self._of(unit_id, centre))
+        self.read.update((m.entry.id, self.versions[m.entry.id]) for m in marks)
+        return marks
 
     def for_change(self, unit_id, centre, candidate_number):
         found = [m for m in self._of(unit_id, centre) if m.entry.candidate_number == candidate_number]
         if not found:
             return None
+        self.read[found[0].entry.id] = self.versions[found[0].entry.id]
         submitted = self.uow.submissions.get(unit_id, centre) is not None
-        return self.uow.units.get(unit_id), copy.deepcopy(found[0]), submitted, self._counts(unit_id, centre)
+        return copy.deepcopy(found[0]), submitted, self._counts(unit_id, centre)
 
     def has_entries(self, unit_id, centre):
         return bool(self._of(unit_id, centre))
@@ -39,16 +45,22 @@ class FakeEntries:
         for entry in new:
             entry.id = next(self.ids)
             self.items[entry.id] = CandidateMark(copy.deepcopy(entry))
+            self.versions[entry.id] = 0
 
     def save(self, changed, by, at):
         for mark in changed:
             self.items[mark.entry.id] = copy.deepcopy(mark)
+            self.versions[mark.entry.id] += 1
 
-    def save_unless_submitted(self, mark, by, at):
-        if self.uow.submissions.get(mark.entry.unit_id, mark.entry.centre):
-            return False
+    def save_if_unchanged(self, mark, by, at):
+        if self.versions[mark.entry.id] != self.read[mark.entry.id]:
+            return None
         self.save([mark], by, at)
-        return True
+        return self._counts(mark.entry.unit_id, mark.entry.centre)
+
+    def touch_sheet(self, unit_id, centre):
+        for mark in self._of(unit_id, centre):
+            self.versions[mark.entry.id] += 1
 
     def _counts(self, unit_id, centre):
         sheet = self._of(unit_id, centre)

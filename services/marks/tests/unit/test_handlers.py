@@ -67,6 +67,22 @@ def test_a_conflict_changes_nothing_and_carries_the_current_row(uow, unit_id):
     assert uow.entries.sheet(unit_id, "68101")[0].task_marks == {"Task 1": 23}
 
 
+def test_a_candidate_changed_by_others_before_every_write_is_a_conflict_that_changes_nothing(uow, unit_id,
+                                                                                             monkeypatch):
+    write = uow.entries.save_if_unchanged
+
+    def others_first(mark, by, at):
+        uow.entries.versions[mark.entry.id] += 1  # another change of this candidate landed after the read
+        return write(mark, by, at)
+    monkeypatch.setattr(uow.entries, "save_if_unchanged", others_first)
+    with pytest.raises(ValueChanged) as refused:
+        save(uow, unit_id, "1054", "task:Task 1", "15")
+    assert str(refused.value) == ("Someone else is changing this candidate's marks right now. Check them before you "
+                                  "change them.")
+    assert refused.value.details["current"] == "" and refused.value.details["row"]["values"]["task:Task 1"] == ""
+    assert uow.entries.sheet(unit_id, "68101")[0].task_marks == {} and "mark_changed" not in uow.actions()
+
+
 def test_unknown_candidates_and_other_centres_are_not_found(uow, unit_id):
     with pytest.raises(CandidateNotFound):
         save(uow, unit_id, "2003", "task:Task 1", "1")  # 68102's candidate

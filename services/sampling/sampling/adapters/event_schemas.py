@@ -1,0 +1,30 @@
+"""This service's own copy of the schemas it reads; a contract test holds them to the publisher's."""
+from marshmallow import EXCLUDE, Schema, fields
+from marshmallow.validate import OneOf
+
+STATUSES = ("unmarked", "marked", "absent", "carry_forward")
+
+
+class SubmittedCandidateSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    candidate_number = fields.String(required=True)
+    total = fields.Integer(required=True, allow_none=True)
+    status = fields.String(required=True, validate=OneOf(STATUSES))
+    outcome = fields.String(required=True, allow_none=True)
+    initials = fields.String(required=True, allow_none=True)
+
+
+class MarksheetSubmittedSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    submission_id = fields.String(required=True)
+    unit_id = fields.Integer(required=True)
+    unit_code = fields.String(required=True)
+    centre = fields.String(required=True)
+    kind = fields.String(required=True, validate=OneOf(("marks", "outcomes")))
+    grades = fields.List(fields.String(), required=True)
+    submitted_at = fields.AwareDateTime(required=True)
+    candidates = fields.List(fields.Nested(SubmittedCandidateSchema), required=True)

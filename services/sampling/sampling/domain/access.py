@@ -1,0 +1,40 @@
+"""Who may see and change a centre's samples: the same rules as the centre's marks.
+
+The centre's Examinations Officer and Admins, and its users with the IAMIS permission, see and add;
+board staff see every centre's samples and change none. Another centre looks like no sample at all.
+"""
+from dataclasses import dataclass
+
+from .errors import NotAllowed, NotYourCentre, ReadOnly
+
+FULL_ACCESS = ("exams_officer", "admin")
+CENTRE_ACCOUNTS = (*FULL_ACCESS, "user")
+BOARD_STAFF, IAMIS = "board_staff", "iamis"
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: str
+    account_type: str = ""
+    centres: tuple[str, ...] = ()
+    permissions: tuple[str, ...] = ()
+
+
+def check_read(actor: Actor, centre: str) -> None:
+    if actor.account_type != BOARD_STAFF:
+        _check_centre_member(actor, centre)
+
+
+def check_change(actor: Actor, centre: str) -> None:
+    if actor.account_type == BOARD_STAFF:
+        raise ReadOnly()
+    _check_centre_member(actor, centre)
+
+
+def _check_centre_member(actor: Actor, centre: str) -> None:
+    if actor.account_type not in CENTRE_ACCOUNTS:
+        raise NotAllowed()
+    if actor.account_type not in FULL_ACCESS and IAMIS not in actor.permissions:
+        raise NotAllowed()
+    if centre not in actor.centres:
+        raise NotYourCentre()
