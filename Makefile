@@ -22,6 +22,7 @@ bench: $(STAMP) translations
 	@deploy/local/ensure-system.sh bench
 	$(PY) tests/load/bench_relay.py
 	$(PY) tests/load/bench_marksheet_queries.py
+	$(PY) tests/load/bench_sampling.py
 	$(PY) tests/load/bench_mark_saves.py
 
 system-run:
