@@ -6,14 +6,14 @@ and a submission lock the marksheet's rows (SELECT ... FOR UPDATE) and bump the 
 from collections import Counter
 from datetime import datetime
 
-from sqlalchemy import case, func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.candidates import UNMARKED, CandidateMark, Entry
 from ..domain.marksheet import Counts
 from . import marksheet_counting
 from .mark_statements import FOR_CHANGE, SAVE, SAVE_IF_UNCHANGED, SHEET_COLUMNS, mark_values
-from .orm import entries, marks
+from .orm import entries, marks, marksheet_counts
 
 
 def mark_from(row) -> CandidateMark:
@@ -116,15 +116,13 @@ class EntryRepository:
             done[mark.entry.unit_id, mark.entry.centre] += int(mark.complete) - int(was_complete)
         return marksheet_counting.add(self.session, Counter(), done)
 
-    def _counts(self, *where, group_by):
-        done = func.sum(case((marks.c.complete, 1), else_=0))
-        query = (select(group_by, func.count().label("n"), done.label("done"))
-                 .select_from(entries.join(marks, marks.c.entry_id == entries.c.id))
-                 .where(*where).group_by(group_by))
-        return {r[0]: Counts(r.n, int(r.done or 0)) for r in self.session.execute(query)}
+    def _counts(self, *where, key):
+        """From the counts rows kept in step with every change, not by counting the marks again."""
+        query = select(key, marksheet_counts.c.entries, marksheet_counts.c.done).where(*where)
+        return {r[0]: Counts(r.entries, r.done) for r in self.session.execute(query)}
 
     def counts_for_centre(self, centre: str) -> dict[int, Counts]:
-        return self._counts(entries.c.centre == centre, group_by=entries.c.unit_id)
+        return self._counts(marksheet_counts.c.centre == centre, key=marksheet_counts.c.unit_id)
 
     def counts_for_unit(self, unit_id: int) -> dict[str, Counts]:
-        return self._counts(entries.c.unit_id == unit_id, group_by=entries.c.centre)
+        return self._counts(marksheet_counts.c.unit_id == unit_id, key=marksheet_counts.c.centre)
