@@ -3,6 +3,8 @@ from pathlib import Path
 
 from kombu import Connection
 
+from .filesystem import Transport
+
 
 def is_filesystem(url: str) -> bool:
     return url.startswith("filesystem://")
@@ -17,6 +19,6 @@ def connect(url: str, **kwargs) -> Connection:
             folder.mkdir(parents=True, exist_ok=True)
         options = {k: str(v) for k, v in folders.items()}
         options["polling_interval"] = 0.1
-        return Connection("filesystem://", transport_options=options, **kwargs)
+        return Connection("filesystem://", transport=Transport, transport_options=options, **kwargs)
     return Connection(url, transport_options={"confirm_publish": True},
                       heartbeat=kwargs.pop("heartbeat", 30), **kwargs)
