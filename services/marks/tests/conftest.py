@@ -125,6 +125,9 @@ class FakeUnitOfWork:
         self._saved = copy.deepcopy(self._state())
         return self
 
+    def statement_by_statement(self):
+        return self  # the fakes keep a change only on commit either way
+
     def __exit__(self, *_):
         if self._saved is not None:
             self.rollback()

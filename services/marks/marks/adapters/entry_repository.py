@@ -9,10 +9,11 @@ from datetime import datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from ..domain.audit import AuditEntry
 from ..domain.candidates import UNMARKED, CandidateMark, Entry
 from ..domain.marksheet import Counts
-from . import marksheet_counting
-from .mark_statements import FOR_CHANGE, SAVE, SAVE_IF_UNCHANGED, SHEET_COLUMNS, mark_values
+from . import mark_save, marksheet_counting
+from .mark_statements import FOR_CHANGE, SAVE, SHEET_COLUMNS, mark_values
 from .orm import entries, marks, marksheet_counts
 
 
@@ -61,15 +62,17 @@ class EntryRepository:
         counts = self._sheet_counts[unit_id, centre] = Counts(row["sheet_entries"], row["sheet_done"])
         return self._remember(row), row["submission_id"] is not None, counts
 
-    def save_if_unchanged(self, mark: CandidateMark, by: str, at: datetime) -> Counts | None:
-        """One candidate's change and the marksheet's counts after it; None, and nothing saved, if the row
-        changed since it was read (a save, an import, or the submission, which touches every row)."""
+    def save_if_unchanged(self, mark: CandidateMark, audited: AuditEntry) -> Counts | None:
+        """One candidate's change with its audit entry, and the marksheet's counts after it; None, and nothing
+        written, if the row changed since it was read (a save, an import, or the submission, which touches
+        every row)."""
         version, was_complete = self._read[mark.entry.id]
-        if SAVE_IF_UNCHANGED.execute(self.session, {**mark_values(mark, by, at), "b_version": version}).rowcount != 1:
-            return None
-        self._read[mark.entry.id] = (version + 1, mark.complete)
         sheet = (mark.entry.unit_id, mark.entry.centre)
-        return self._count_done([(mark, was_complete)]).get(sheet) or self._sheet_counts[sheet]
+        counts = mark_save.save_if_unchanged(self.session, mark, version, audited, self._sheet_counts[sheet],
+                                             int(mark.complete) - int(was_complete))
+        if counts is not None:
+            self._read[mark.entry.id] = (version + 1, mark.complete)
+        return counts
 
     def touch_sheet(self, unit_id: int, centre: str) -> None:
         """Make every earlier read of the marksheet stale, so a save that read before this cannot write."""

@@ -24,7 +24,7 @@ def _for_change_statement():
                    entries.c.candidate_number == bindparam("number")))
 
 
-def _write_marks():
+def write_marks():
     """One candidate's marks row, whatever its version; `.where(version == b_version)` for a save."""
     return (update(marks).where(marks.c.entry_id == bindparam("b_entry_id"))
             .values(status=bindparam("b_status"), task_marks=bindparam("b_task_marks"),
@@ -34,9 +34,7 @@ def _write_marks():
 
 
 FOR_CHANGE = Prepared("marks_for_change", _for_change_statement())
-SAVE_IF_UNCHANGED = Prepared("marks_save_if_unchanged",
-                             _write_marks().where(marks.c.version == bindparam("b_version")))
-SAVE = _write_marks()
+SAVE = write_marks()
 
 
 def mark_values(mark: CandidateMark, by: str, at: datetime) -> dict:

@@ -10,7 +10,7 @@ from ..domain.marksheet import Counts, Marksheet
 from ..domain.marksheet_query import SheetQuery, select_rows
 from ..domain.samples import mark_sample_members
 from ..domain.units import Unit
-from .audit import record
+from .audit import entry, record
 from .views import row_view, summary_view, unit_view
 
 # A save whose row changed between its read and its write reads again; each retry means another change
@@ -71,7 +71,7 @@ def save_field(uow, actor: Actor, centre: str, unit_id: int, number: str, field_
     (a save, an import, the submission), the row is read again and the value judged against it.
     """
     check_write(actor, centre, UnitNotFound)
-    with uow:
+    with uow.statement_by_statement():
         for _ in range(SAVE_ATTEMPTS):
             unit, mark, counts = _for_change(uow, centre, unit_id, number)
             try:
@@ -81,10 +81,10 @@ def save_field(uow, actor: Actor, centre: str, unit_id: int, number: str, field_
                 raise
             if old == new:
                 return {"row": row_view(unit, mark), "counts": counts.as_dict()}
-            counts = uow.entries.save_if_unchanged(mark, actor.user_id, now)
+            audited = entry(actor, now, MARK_CHANGED, centre, unit.id, mark.entry.candidate_number,
+                            field=field_name, old=old, new=new)
+            counts = uow.entries.save_if_unchanged(mark, audited)
             if counts is not None:
-                record(uow, actor, now, MARK_CHANGED, centre, unit.id, mark.entry.candidate_number,
-                       field=field_name, old=old, new=new)
                 uow.commit()
                 return {"row": row_view(unit, mark), "counts": counts.as_dict()}
         unit, stored, _ = _for_change(uow, centre, unit_id, number)

@@ -76,8 +76,30 @@ def test_a_save_costs_the_same_statements_for_1000_candidates_as_for_100_and_loc
         assert changed == unchanged and changed["row"]["values"]["task:Task 1"] == "5"
         assert not [s for s in change_statements + same_statements if "FOR UPDATE" in s]
         costs.append((len(executed(change_statements)), len(executed(same_statements))))
-    # the change: read, write, audit; the same value again: the read alone
-    assert costs == [(3, 1), (3, 1)]
+    # the change: the read, then the write with its audit entry in one statement; the same value again: the read
+    assert costs == [(2, 1), (2, 1)]
+
+
+def test_a_save_runs_without_begin_or_commit_and_gives_its_connection_back_as_it_took_it(make_app, teacher, oracy,
+                                                                                         sql):
+    app = make_app()
+    engine, autocommit = app.extensions["iamis_engine"], []
+
+    def note(conn, *_):
+        autocommit.append(conn.connection.driver_connection.autocommit)
+    event.listen(engine, "before_cursor_execute", note)
+    client = app.test_client()
+    path = f"{API}/centres/68101/units/{oracy}/candidates/1054"
+    answers = [client.patch(path, headers=teacher, json={"field": "task:Task 1", "value": value,
+                                                         "previous": previous}).status_code
+               for value, previous in (("5", ""), ("5", "5"), ("41", "5"), ("A", "9"))]
+    assert answers == [200, 200, 422, 409]  # saved, the same again, above the maximum, changed meanwhile
+    assert autocommit and all(autocommit)
+    del autocommit[:]
+    client.get(f"{API}/centres/68101/units/{oracy}/marksheet", headers=teacher)
+    assert autocommit and not any(autocommit)  # the read and its audit entry: one transaction, as before
+    assert sql("SELECT action, detail->>'new' FROM audit_log WHERE action <> 'entries_loaded' ORDER BY id") == [
+        ("mark_changed", "5"), ("marksheet_read", None)]
 
 
 def executed(statements):

@@ -89,3 +89,18 @@ def test_two_candidates_completed_at_once_are_both_counted(make_app, client, tea
     assert client.get(f"{sheet}/marksheet", headers=teacher).json["counts"] == {"entries": 3, "done": 2, "left": 1}
     assert save(client, teacher, sheet, "1054", "initials", "", previous="AB").json["counts"] == {
         "entries": 3, "done": 1, "left": 2}
+
+
+def test_a_save_that_finds_its_row_changed_counts_and_audits_only_when_it_lands(make_app, client, teacher, bearer,
+                                                                                sheet, sql, meanwhile):
+    for field in ("task:Task 1", "task:Task 2"):
+        save(client, teacher, sheet, "1054", field, "10")
+    colleague, other = bearer(sub="colleague", name="Eleri Evans"), make_app().test_client()
+    meanwhile(lambda: save(other, colleague, sheet, "1054", "task:Task 1", "20", previous="10"))
+    completed = save(client, teacher, sheet, "1054", "initials", "AB")  # its first write finds the row changed
+    assert completed.json["counts"] == {"entries": 3, "done": 1, "left": 2}
+    assert sql("SELECT done FROM marksheet_counts WHERE centre = '68101'") == [(1,)]
+    assert stored(sql, "1054") == ({"Task 1": 20, "Task 2": 10}, "AB")
+    assert sql("SELECT user_id, detail->>'field' FROM audit_log WHERE action = 'mark_changed' ORDER BY id")[-2:] == [
+        ("colleague", "task:Task 1"), ("teacher-68101", "initials")]
+    assert sql("SELECT count(*) FROM audit_log WHERE action = 'mark_changed'") == [(4,)]

@@ -52,10 +52,12 @@ class FakeEntries:
             self.items[mark.entry.id] = copy.deepcopy(mark)
             self.versions[mark.entry.id] += 1
 
-    def save_if_unchanged(self, mark, by, at):
+    def save_if_unchanged(self, mark, audited):
+        """The change and its audit entry together, or neither."""
         if self.versions[mark.entry.id] != self.read[mark.entry.id]:
             return None
-        self.save([mark], by, at)
+        self.save([mark], audited.user_id, audited.occurred_at)
+        self.uow.audit.add(audited)
         return self._counts(mark.entry.unit_id, mark.entry.centre)
 
     def touch_sheet(self, unit_id, centre):

@@ -71,9 +71,9 @@ def test_a_candidate_changed_by_others_before_every_write_is_a_conflict_that_cha
                                                                                              monkeypatch):
     write = uow.entries.save_if_unchanged
 
-    def others_first(mark, by, at):
+    def others_first(mark, audited):
         uow.entries.versions[mark.entry.id] += 1  # another change of this candidate landed after the read
-        return write(mark, by, at)
+        return write(mark, audited)
     monkeypatch.setattr(uow.entries, "save_if_unchanged", others_first)
     with pytest.raises(ValueChanged) as refused:
         save(uow, unit_id, "1054", "task:Task 1", "15")
