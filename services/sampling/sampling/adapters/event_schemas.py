@@ -14,6 +14,9 @@ class SubmittedCandidateSchema(Schema):
     status = fields.String(required=True, validate=OneOf(STATUSES))
     outcome = fields.String(required=True, allow_none=True)
     initials = fields.String(required=True, allow_none=True)
+    # Names let the centre recognise the candidates offered as substitutes; older events lack them.
+    surname = fields.String(load_default=None, allow_none=True)
+    forename = fields.String(load_default=None, allow_none=True)
 
 
 class MarksheetSubmittedSchema(Schema):

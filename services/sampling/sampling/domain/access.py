@@ -2,10 +2,11 @@
 
 The centre's Examinations Officer and Admins, and its users with the IAMIS permission, see and add;
 board staff see every centre's samples and change none. Another centre looks like no sample at all.
+A unit's sampling policy is the board's: its staff set it, and anyone who may see samples may read it.
 """
 from dataclasses import dataclass
 
-from .errors import NotAllowed, NotYourCentre, ReadOnly
+from .errors import BoardStaffOnly, NotAllowed, NotYourCentre, ReadOnly
 
 FULL_ACCESS = ("exams_officer", "admin")
 CENTRE_ACCOUNTS = (*FULL_ACCESS, "user")
@@ -38,3 +39,13 @@ def _check_centre_member(actor: Actor, centre: str) -> None:
         raise NotAllowed()
     if centre not in actor.centres:
         raise NotYourCentre()
+
+
+def check_policy_read(actor: Actor) -> None:
+    if actor.account_type != BOARD_STAFF:
+        _check_centre_member(actor, next(iter(actor.centres), ""))
+
+
+def check_policy_change(actor: Actor) -> None:
+    if actor.account_type != BOARD_STAFF:
+        raise BoardStaffOnly()

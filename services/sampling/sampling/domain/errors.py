@@ -33,9 +33,53 @@ class SystemChoice(DomainError):
     """You cannot remove candidates chosen by the system"""
 
 
+class ModeratorChoice(DomainError):
+    """You cannot remove candidates requested by the moderator"""
+
+
 class NotAllowed(DomainError):
     """Your account does not have the IAMIS permission. Ask your Examinations Officer to give it to you."""
 
 
 class ReadOnly(DomainError):
     """Board staff can see samples but not change them."""
+
+
+class AddedByCentre(DomainError):
+    """You added this candidate to the sample: take them out instead of choosing a substitute."""
+
+
+class IsSubstitute(DomainError):
+    """This candidate is a substitute already. Undo that substitution to choose another candidate."""
+
+
+class AlreadySubstituted(DomainError):
+    """A substitute has already been chosen for this candidate. Undo it first to choose another."""
+
+
+class NoSubstitute(DomainError):
+    """No substitute has been chosen for this candidate."""
+
+
+class NotOffered(DomainError):
+    """Choose one of the candidates offered: the nearest higher or lower candidate with complete work."""
+
+
+class NoteMissing(DomainError):
+    """Enter a note to the moderator explaining why the work is missing or incomplete."""
+
+
+class NoteTooLong(DomainError):
+    """The note to the moderator must be 1000 characters or fewer."""
+
+
+class NoteUnreadable(DomainError):
+    """The note to the moderator holds characters that cannot be kept. Type the note again."""
+
+
+class BoardStaffOnly(DomainError):
+    """Only board staff can set a unit's sampling policy."""
+
+
+class PolicyInvalid(DomainError):
+    """This sampling policy is not valid."""

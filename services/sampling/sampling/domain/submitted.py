@@ -12,6 +12,8 @@ class SubmittedCandidate:
     total: int | None = None
     outcome: str | None = None
     initials: str | None = None
+    surname: str | None = None
+    forename: str | None = None
 
 
 @dataclass(frozen=True)

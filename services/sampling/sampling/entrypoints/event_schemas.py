@@ -2,7 +2,9 @@
 with the same field names (a contract test holds them together).
 
 Every event carries the whole sample as it now stands and its version, so a reader replaces what it
-holds and ignores a version older than the one it has.
+holds and ignores a version older than the one it has. A candidate whose work is missing or incomplete
+stays listed with `work_missing` and the note to the moderator; its substitute names it in `substitute_for`
+(these three fields are optional: older events lack them).
 """
 from marshmallow import Schema, fields
 from marshmallow.validate import OneOf
@@ -13,6 +15,9 @@ from ..domain.selection import REASONS
 class SampleCandidateSchema(Schema):
     candidate_number = fields.String(required=True)
     reason = fields.String(required=True, validate=OneOf(REASONS))
+    work_missing = fields.Boolean(load_default=False)
+    substitute_for = fields.String(load_default=None, allow_none=True)
+    note_to_moderator = fields.String(load_default=None, allow_none=True)
 
 
 class SampleGeneratedSchema(Schema):
@@ -26,7 +31,8 @@ class SampleGeneratedSchema(Schema):
 
 
 class SampleChangedSchema(Schema):
-    """sampling.sample_extended (a candidate added) and sampling.sample_reduced (an added one taken out)."""
+    """sampling.sample_extended (a candidate added, or a substitute chosen: then `reason` is substitute) and
+    sampling.sample_reduced (an added candidate or a substitute taken out)."""
     sample_id = fields.String(required=True)
     unit_id = fields.Integer(required=True)
     unit_code = fields.String(required=True)

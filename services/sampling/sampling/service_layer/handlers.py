@@ -6,9 +6,11 @@ from iamis_shared.bus.envelope import new_envelope
 
 from ..domain.access import check_change, check_read
 from ..domain.errors import SampleNotFound
+from ..domain.policy import DEFAULT_POLICY
 from ..domain.sample import Sample
 from ..domain.selection import choose_sample
 from ..domain.submitted import SubmittedMarksheet
+from ..domain.work import Nearest
 from ..entrypoints.event_schemas import SCHEMAS
 
 SOURCE = "sampling"
@@ -20,8 +22,10 @@ def generate_sample(uow, sheet: SubmittedMarksheet, now: datetime) -> Sample | N
     with uow:
         if uow.samples.exists_for(sheet.unit_id, sheet.centre):
             return None
-        sample = Sample.generated(str(uuid.uuid4()), sheet, choose_sample(sheet), now)
-        uow.samples.add(sample)
+        unit_policy = uow.policies.get(sheet.unit_id)
+        policy = unit_policy[0] if unit_policy else DEFAULT_POLICY
+        sample = Sample.generated(str(uuid.uuid4()), sheet, choose_sample(sheet, policy), now)
+        uow.samples.add(sample, policy.name)
         _publish(uow, "sampling.sample_generated", {**sample.as_event(), "generated_at": now.isoformat()})
         uow.commit()
     return sample
@@ -54,8 +58,39 @@ def remove_candidate(uow, actor, centre: str, unit_id: int, number: str, now: da
     return sample
 
 
-def _for_change(uow, centre: str, unit_id: int) -> Sample:
-    sample = uow.samples.get(unit_id, centre, for_update=True)  # one change at a time keeps versions in order
+def nearest_candidates(uow, actor, centre: str, unit_id: int, number: str) -> Nearest:
+    """The candidates the centre may send instead of `number`, whose work is missing or incomplete."""
+    check_read(actor, centre)
+    with uow:
+        sample = uow.samples.get(unit_id, centre, with_work=True)
+    if sample is None:
+        raise SampleNotFound()
+    return sample.nearest(number)
+
+
+def choose_substitute(uow, actor, centre: str, unit_id: int, number: str, substitute: str, note: str,
+                      now: datetime) -> Sample:
+    """`number`'s work is missing: it stays listed, flagged, and `substitute` joins the sample after it."""
+    check_change(actor, centre)
+    with uow:
+        sample = _for_change(uow, centre, unit_id, with_work=True)
+        added = sample.substitute(number, substitute, note, actor.user_id, now)
+        _save(uow, sample, "sampling.sample_extended", added, actor, now)
+    return sample
+
+
+def undo_substitute(uow, actor, centre: str, unit_id: int, number: str, now: datetime) -> Sample:
+    check_change(actor, centre)
+    with uow:
+        sample = _for_change(uow, centre, unit_id)
+        removed = sample.undo_substitute(number)
+        _save(uow, sample, "sampling.sample_reduced", removed, actor, now)
+    return sample
+
+
+def _for_change(uow, centre: str, unit_id: int, with_work: bool = False) -> Sample:
+    # One change at a time keeps versions in order.
+    sample = uow.samples.get(unit_id, centre, for_update=True, with_work=with_work)
     if sample is None:
         raise SampleNotFound()
     return sample

@@ -1,6 +1,7 @@
 from iamis_shared.unit_of_work import SqlAlchemyUnitOfWork
 
 from ..adapters import orm
+from ..adapters.policies import PolicyRepository
 from ..adapters.repository import SampleRepository
 
 
@@ -9,3 +10,4 @@ class SamplingUnitOfWork(SqlAlchemyUnitOfWork):
 
     def _bind_repositories(self, session):
         self.samples = SampleRepository(session)
+        self.policies = PolicyRepository(session)

@@ -26,7 +26,8 @@ def test_a_submission_stores_one_sample_with_reasons_and_publishes_it_once(deliv
     assert len(chosen) == 15 and chosen[0] == ("1039", "highest") and chosen[-1] == ("1000", "lowest")
     assert "9999" not in dict(chosen)
     [event] = events(engine, "sampling.sample_generated")
-    assert event["candidates"] == [{"candidate_number": n, "reason": r} for n, r in chosen]
+    assert event["candidates"] == [{"candidate_number": n, "reason": r, "work_missing": False, "substitute_for": None,
+                                    "note_to_moderator": None} for n, r in chosen]
     assert (event["unit_id"], event["unit_code"], event["centre"], event["version"]) == (7, "3700U1", "68101", 1)
     with engine.connect() as conn:
         assert conn.execute(select(samples.c.submission_id)).scalars().all() == ["sub-1"]
