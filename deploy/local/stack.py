@@ -16,6 +16,7 @@ from render import foreground_directives, render  # noqa: E402  (deploy/nginx/re
 
 SERVICES = ("identity", "marks", "sampling", "evidence", "reports", "moderation")
 BIN = Path(sys.executable).parent
+S3_BUCKET = "iamis-evidence"
 
 
 @dataclass
@@ -28,7 +29,6 @@ class Stack:
     demo: bool = True
     web_concurrency: int = 2
     s3: bool = True
-    s3_port: int = 8333
     mail: bool = True                     # a mail catcher takes every email identity sends (invites)
     extra_env: dict = field(default_factory=dict)
     nginx_http_extra: str = ""            # benchmarks put their anchor behind the same nginx
@@ -45,7 +45,23 @@ class Stack:
     def ports(self) -> list[int]:
         """Every port the stack listens on (nginx, gateway, services, mail catcher, S3)."""
         own = [self.port, *(self.service_port(n) for n in ("gateway", *SERVICES))]
-        return own + ([self.smtp_port, self.mail_port] if self.mail else []) + ([self.s3_port] if self.s3 else [])
+        return own + ([self.smtp_port, self.mail_port] if self.mail else []) + \
+            (list(self.s3_ports.values()) if self.s3 else [])
+
+    # `weed mini` opens a port per component and a gRPC port beside each; all of them move with the
+    # stack's own port (8110-8118 beside port 8000), so `make run` and a test stack never collide. Its
+    # maintenance worker finds the admin server's gRPC port only at the fixed +10000, so that one stays there.
+    @property
+    def s3_ports(self) -> dict[str, int]:
+        """weed's flag -> port."""
+        flags = [f"{component}.port{grpc}" for component in ("s3", "master", "volume", "filer")
+                 for grpc in ("", ".grpc")] + ["admin.port"]
+        ports = {flag: self.port + 110 + offset for offset, flag in enumerate(flags)}
+        return ports | {"admin.port.grpc": ports["admin.port"] + 10000}
+
+    @property
+    def s3_port(self) -> int:
+        return self.s3_ports["s3.port"]
 
     # The mail catcher's ports move with the stack's own (1025 and 1080 beside port 8000), so `make run`
     # and the end-to-end tests' stack can run side by side.
@@ -69,9 +85,12 @@ class Stack:
                    IDENTITY_URL=f"http://127.0.0.1:{self.service_port('identity')}",
                    MARKS_URL=f"http://127.0.0.1:{self.service_port('marks')}",
                    SAMPLING_URL=f"http://127.0.0.1:{self.service_port('sampling')}",
+                   EVIDENCE_URL=f"http://127.0.0.1:{self.service_port('evidence')}",
                    SMTP_HOST="127.0.0.1", SMTP_PORT=str(self.smtp_port), PUBLIC_URL=self.url, **self.extra_env)
         if name in SERVICES:
             env["DATABASE_URL"] = self.database_urls.get(name, f"sqlite:///{self.var_dir / 'data' / name}.db")
+        if name == "evidence" and self.s3:
+            env.update(self.s3_env())
         if name is not None:
             env.update(BIND=f"127.0.0.1:{self.service_port(name)}", WEB_CONCURRENCY=str(self.web_concurrency),
                        PROMETHEUS_MULTIPROC_DIR=str(self.var_dir / "metrics" / name))
@@ -94,14 +113,15 @@ class Stack:
             metrics.mkdir(parents=True, exist_ok=True)
             for stale in metrics.glob("*.db"):  # multiprocess files of an earlier run
                 stale.unlink()
+        if self.s3:
+            self._write_s3_config()
         for name in SERVICES:
             self._run([BIN / "python", "-m", "iamis_shared.cli", name, "migrate"], name)
         if self.demo:
             self._run([BIN / "python", "-m", "identity.cli", "seed-demo"], "identity")
             self._run([BIN / "python", "-m", "marks.cli", "seed-demo"], "marks")
+            self._run([BIN / "python", "-m", "moderation.cli", "seed-demo"], "moderation")
         self._write_nginx_conf()
-        if self.s3:
-            self._write_s3_config()
 
     def _run(self, argv, name) -> None:
         subprocess.run([str(a) for a in argv], env=self.env(name), check=True, cwd=REPO)
@@ -114,6 +134,15 @@ class Stack:
         conf = conf.replace("    server {\n", self.nginx_http_extra + "    server {\n", 1)
         conf = conf.replace("        location /api/ {\n", self.nginx_server_extra + "        location /api/ {\n", 1)
         (self.var_dir / "nginx" / "nginx.conf").write_text(conf)
+
+    def s3_env(self) -> dict:
+        """What the evidence service needs to reach the object store (keys written by prepare())."""
+        import json
+
+        creds = json.loads((self.var_dir / "keys" / "s3").read_text())
+        return {"S3_ENDPOINT": f"127.0.0.1:{self.s3_port}", "S3_ACCESS_KEY": creds["access_key"],
+                "S3_SECRET_KEY": creds["secret_key"], "S3_BUCKET": S3_BUCKET, "S3_REGION": "us-east-1",
+                "S3_SECURE": "0"}
 
     def _write_s3_config(self) -> None:
         import json
@@ -143,7 +172,9 @@ class Stack:
                              f"--http-ip 127.0.0.1 --http-port {self.mail_port} "
                              f"--db {self.var_dir / 'data' / 'mail.db'}", self.env())
         if self.s3:
+            ports = " ".join(f"-{flag}={port}" for flag, port in self.s3_ports.items())
             procs["s3"] = (f"exec {BIN / 'weed'} mini -dir={self.var_dir / 's3'} -ip=127.0.0.1 -ip.bind=127.0.0.1 "
-                           f"-master.telemetry=false -s3.port={self.s3_port} -s3.config={self.var_dir / 's3.json'} "
-                           "-webdav=false -admin.ui=false", dict(self.env(), GOMEMLIMIT="512MiB"))
+                           f"-master.telemetry=false {ports} -s3.port.iceberg=0 -s3.port.lance=0 "
+                           f"-s3.config={self.var_dir / 's3.json'} -bucket={S3_BUCKET} -webdav=false -admin.ui=false",
+                           dict(self.env(), GOMEMLIMIT="512MiB"))
         return procs

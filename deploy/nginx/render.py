@@ -1,6 +1,7 @@
 """Fill the IAMIS nginx template: `python deploy/nginx/render.py OUT KEY=VALUE ...`.
 
-Only ${NAME} in capitals is a placeholder; nginx's own $variables are left as they are.
+Only ${NAME} in capitals is a placeholder; nginx's own $variables are left as they are. Those in DEFAULTS
+may be left out.
 """
 import os
 import re
@@ -11,6 +12,7 @@ from pathlib import Path
 TEMPLATE = Path(__file__).resolve().with_name("iamis.conf.template")
 # Values become part of directives: refuse anything that could end one (";", "{", spaces, quotes).
 SAFE_VALUE = re.compile(r"^[A-Za-z0-9_.:/\[\]-]+$")
+DEFAULTS = {"S3_BUCKET": "iamis-evidence"}  # the evidence bucket, as the evidence service's S3_BUCKET
 
 
 class NginxTemplate(string.Template):
@@ -31,6 +33,7 @@ def placeholders(text: str) -> set[str]:
 def render(template_path, values: dict) -> str:
     """The template with every placeholder filled; ValueError naming what is missing or unsafe."""
     text = Path(template_path).read_text()
+    values = {**DEFAULTS, **values}
     missing = sorted(placeholders(text) - set(values))
     if missing:
         raise ValueError(f"no value given for {', '.join(missing)}")

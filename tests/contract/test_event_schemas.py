@@ -27,6 +27,14 @@ CONTRACTS = [
      "marks.adapters.sampling_event_schemas:SampleChangedSchema"),
     ("sampling.sample_extended", "sampling.entrypoints.event_schemas:SampleChangedSchema",
      "marks.adapters.sampling_event_schemas:SampleChangedSchema"),
+    ("marks.marksheet_submitted", "marks.entrypoints.event_schemas:MarksheetSubmittedSchema",
+     "evidence.adapters.event_schemas:MarksheetSubmittedSchema"),
+    ("sampling.sample_generated", "sampling.entrypoints.event_schemas:SampleGeneratedSchema",
+     "evidence.adapters.event_schemas:SampleChangedSchema"),
+    ("sampling.sample_extended", "sampling.entrypoints.event_schemas:SampleChangedSchema",
+     "evidence.adapters.event_schemas:SampleChangedSchema"),
+    ("moderation.moderator_allocated", "moderation.entrypoints.event_schemas:ModeratorAllocatedSchema",
+     "evidence.adapters.event_schemas:ModeratorAllocatedSchema"),
 ]
 
 
@@ -83,7 +91,7 @@ def test_a_sample_chosen_by_sampling_loads_in_the_marks_copy():
                         "initials": "AB"}]})
     read = SamplingCopy().load(submitted)
     assert read["candidates"] == [{"candidate_number": "1054", "total": 30, "status": "marked", "outcome": None,
-                                   "initials": "AB"}]
+                                   "initials": "AB", "surname": "Jones", "forename": "Carys"}]
     sheet = SubmittedMarksheet("s-1", 7, "3700U1", "68101", "marks", (),
                                tuple(SubmittedCandidate(**c) for c in read["candidates"]))
     now = datetime(2026, 11, 26, 9, 1, tzinfo=timezone.utc)
@@ -93,3 +101,19 @@ def test_a_sample_chosen_by_sampling_loads_in_the_marks_copy():
     data = load(CONTRACTS[2][2]).load(envelope.data)
     assert data == {"sample_id": "smp-1", "unit_id": 7, "centre": "68101", "version": 1,
                     "candidates": [{"candidate_number": "1054", "reason": "highest"}]}
+
+
+def test_a_submission_from_marks_loads_in_the_evidence_copy_with_the_unit_evidence_settings():
+    from datetime import date
+
+    from marks.domain.events import MarksheetSubmitted, SubmittedCandidate as MarksCandidate
+    from marks.service_layer.outgoing import marksheet_submitted
+
+    envelope = marksheet_submitted(MarksheetSubmitted(
+        "s-1", 7, "9791/01", "ENGINEERING DESIGN", "VOCATIONAL LEVEL 1/2 JUNE 2025", "68101", "outcomes", (),
+        ("Pass",), datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc), "t-1", "Tomos Jones",
+        (MarksCandidate("0001", "Jones", "Carys", (), None, "marked", "Pass", None),),
+        evidence_upload=True, group_upload=True, deadline=date(2027, 5, 15)))
+    data = load("evidence.adapters.event_schemas:MarksheetSubmittedSchema").load(envelope.data)
+    assert (data["evidence_upload"], data["group_upload"], data["deadline"]) == (True, True, date(2027, 5, 15))
+    assert data["candidates"] == [{"candidate_number": "0001", "surname": "Jones", "forename": "Carys"}]

@@ -62,7 +62,7 @@ def test_nginx_is_the_only_published_port_and_defaults_to_8000(compose):
 
 def test_evidence_gets_the_object_store_and_waits_for_its_bucket(compose):
     evidence = compose["services"]["evidence"]
-    assert {"S3_ENDPOINT", "S3_ACCESS_KEY", "S3_SECRET_KEY", "S3_BUCKET", "S3_PUBLIC_ENDPOINT"} <= set(
+    assert {"S3_ENDPOINT", "S3_ACCESS_KEY", "S3_SECRET_KEY", "S3_BUCKET", "S3_REGION", "S3_SECURE"} <= set(
         evidence["environment"])
     assert evidence["depends_on"]["minio-bucket"] == {"condition": "service_completed_successfully"}
 

@@ -20,13 +20,15 @@ from .stack_process import SERVICES, RunningStack, Stack
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
-E2E_PORTS = range(18000, 19000, 200)  # several runs on one machine (a developer's and CI's) each take a free one
+# Several runs on one machine (a developer's and CI's) each take a free one; clear of `make run` (8000)
+# and of the ports it derives at +10000 (SeaweedFS's admin gRPC port).
+E2E_PORTS = range(20000, 21000, 200)
 E2E_PASSWORD = "Correct-Horse-7"
 
 
 def free_base_port() -> int:
     for base in E2E_PORTS:
-        if all(port_is_free(port) for port in Stack(var_dir=None, port=base, s3=False).ports):
+        if all(port_is_free(port) for port in Stack(var_dir=None, port=base).ports):
             return base
     raise RuntimeError(f"no free ports for the end-to-end stack in {E2E_PORTS}")
 
@@ -47,7 +49,7 @@ def stack(tmp_path_factory):
     databases = {name: create_database(f"iamis_e2e_{name}") for name in SERVICES}
     running = RunningStack(Stack(var_dir=tmp_path_factory.mktemp("stack"), port=free_base_port(),
                                  database_urls=databases, bus_url=RABBITMQ_URL, bus_namespace=namespace,
-                                 s3=False, web_concurrency=2,
+                                 web_concurrency=2,
                                  extra_env={"SIGNIN_LOCK_MINUTES": "15", "SIGNIN_MAX_FAILURES": "5"}))
     try:
         running.start()

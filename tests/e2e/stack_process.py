@@ -30,6 +30,8 @@ class RunningStack:
     def _wait_ready(self, timeout: float) -> None:
         urls = [f"http://127.0.0.1:{self.stack.service_port(s)}/healthz" for s in (*SERVICES, "gateway")]
         urls.append(f"{self.stack.url}/sign-in")
+        if self.stack.s3:
+            urls.append(f"http://127.0.0.1:{self.stack.s3_port}/healthz")
         deadline = time.monotonic() + timeout
         for url in urls:
             while True:

@@ -51,7 +51,7 @@ DEMO_UNITS = (
     DemoUnit("APPLIED LEVEL 3 JUNE 2025", "9611/L3", "CRIMINOLOGICAL THEORIES CONTROL ASSESSMENT", OUTCOMES,
              date(2027, 5, 15), {"68101": 144, "68102": 4}, grades=("Pass", "Merit", "Distinction")),
     DemoUnit("VOCATIONAL LEVEL 1/2 JUNE 2025", "9791/01", "ENGINEERING DESIGN CONTROL ASSESSMENT", OUTCOMES,
-             date(2027, 5, 15), {"68101": 20}, grades=LEVELS, options={"evidence_upload": True}),
+             date(2027, 5, 15), {"68101": 20}, grades=LEVELS, options={"evidence_upload": True, "group_upload": True}),
 )
 
 

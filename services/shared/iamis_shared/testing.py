@@ -162,3 +162,91 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+class S3Server:
+    """A running S3 server: where it listens, the keys it accepts, and new empty buckets for tests."""
+
+    region = "us-east-1"
+
+    def __init__(self, endpoint: str, access_key: str, secret_key: str):
+        self.endpoint, self.access_key, self.secret_key = endpoint, access_key, secret_key
+
+    def client(self):
+        from minio import Minio
+
+        return Minio(self.endpoint, self.access_key, self.secret_key, secure=False, region=self.region)
+
+    def new_bucket(self, prefix: str = "test") -> str:
+        name = f"{prefix}-{uuid.uuid4().hex[:12]}"
+        self.client().make_bucket(name)
+        return name
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """A real SeaweedFS S3 server (`weed mini`, as `make run` starts it) with every port free on loopback."""
+    folder = tmp_path_factory.mktemp("seaweedfs")
+    server = S3Server("", "iamis-test", uuid.uuid4().hex)
+    (folder / "s3.json").write_text(json.dumps({"identities": [{"name": "iamis-test", "credentials": [
+        {"accessKey": server.access_key, "secretKey": server.secret_key}], "actions": ["Admin", "Read", "Write",
+                                                                                      "List"]}]}))
+    flags = [f"{c}.port{g}" for c in ("s3", "master", "volume", "filer") for g in ("", ".grpc")]
+    ports = dict(zip(flags, free_ports(len(flags))))
+    ports["admin.port"] = admin_port(taken=set(ports.values()))
+    ports["admin.port.grpc"] = ports["admin.port"] + 10000
+    server.endpoint = f"127.0.0.1:{ports['s3.port']}"
+    log = open(folder / "weed.log", "wb")
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "weed"), "mini", f"-dir={folder}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
+         "-master.telemetry=false", *(f"-{flag}={port}" for flag, port in ports.items()), "-s3.port.iceberg=0",
+         "-s3.port.lance=0", f"-s3.config={folder / 's3.json'}", "-webdav=false", "-admin.ui=false"],
+        stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, GOMEMLIMIT="512MiB"))
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://{server.endpoint}/healthz", timeout=2):
+                break
+        except (OSError, urllib.error.URLError):
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(f"SeaweedFS did not start; see {folder / 'weed.log'}")
+            time.sleep(0.2)
+    yield server
+    process.terminate()
+    try:
+        process.wait(20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log.close()
+
+
+def free_ports(count: int) -> list[int]:
+    """`count` different free ports (each held open until all are chosen)."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+    finally:
+        for probe in probes:
+            probe.close()
+
+
+def admin_port(taken: set[int]) -> int:
+    """A free port whose +10000 neighbour is free too: weed's maintenance worker finds the admin server's
+    gRPC port only there."""
+    while True:
+        port = free_port()
+        if port + 10000 <= 65535 and port not in taken and port + 10000 not in taken and port_is_free(port + 10000):
+            return port
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True

@@ -1,6 +1,6 @@
 """What the marks service tells the rest of the system, as plain past-tense facts."""
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from .units import Task
 
@@ -43,3 +43,7 @@ class MarksheetSubmitted:
     submitted_by_id: str
     submitted_by_name: str
     candidates: tuple[SubmittedCandidate, ...]
+    # What the evidence service needs to take the sample's files, and until when they may be deleted.
+    evidence_upload: bool
+    group_upload: bool
+    deadline: date

@@ -68,7 +68,8 @@ class Marksheet:
             unit_title=self.unit.title, series=self.unit.series.name, centre=self.centre, kind=self.unit.kind,
             tasks=tuple(self.unit.tasks), grades=tuple(self.unit.grades), submitted_at=at,
             submitted_by_id=by.user_id, submitted_by_name=by.name,
-            candidates=tuple(self._submitted(m) for m in self.marks))
+            candidates=tuple(self._submitted(m) for m in self.marks), evidence_upload=self.unit.evidence_upload,
+            group_upload=self.unit.group_upload, deadline=self.unit.deadline)
 
     def _submitted(self, mark: CandidateMark) -> SubmittedCandidate:
         entry = mark.entry

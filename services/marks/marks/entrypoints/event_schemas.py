@@ -50,6 +50,10 @@ class MarksheetSubmittedSchema(Schema):
     submitted_at = fields.AwareDateTime(required=True)
     submitted_by = fields.Nested(SubmitterSchema, required=True)
     candidates = fields.List(fields.Nested(SubmittedCandidateSchema), required=True)
+    # The unit's evidence settings and its "Deadline for submission of samples and cover sheets to moderator".
+    evidence_upload = fields.Boolean(required=True)
+    group_upload = fields.Boolean(required=True)
+    deadline = fields.Date(required=True)
 
 
 SCHEMAS = {"marks.entries_loaded": EntriesLoadedSchema, "marks.marksheet_submitted": MarksheetSubmittedSchema}

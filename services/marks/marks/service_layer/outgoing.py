@@ -24,5 +24,7 @@ def marksheet_submitted(event: MarksheetSubmitted) -> Envelope:
         "candidates": [{"candidate_number": c.candidate_number, "surname": c.surname, "forename": c.forename,
                         "task_marks": dict(c.task_marks), "total": c.total, "status": c.status,
                         "outcome": c.outcome, "initials": c.initials} for c in event.candidates],
+        "evidence_upload": event.evidence_upload, "group_upload": event.group_upload,
+        "deadline": event.deadline.isoformat(),
     }
     return new_envelope("marks.marksheet_submitted", SOURCE, data, MarksheetSubmittedSchema())

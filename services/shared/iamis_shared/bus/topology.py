@@ -14,7 +14,7 @@ RETRY_DELAYS_MS = (1_000, 5_000, 30_000)
 SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "marks": ("moderation.clerical_error_recorded", "sampling.*"),
     "sampling": ("marks.marksheet_submitted",),
-    "evidence": ("sampling.*", "marks.marksheet_submitted"),
+    "evidence": ("sampling.*", "marks.marksheet_submitted", "moderation.moderator_allocated"),
     "moderation": ("marks.*", "sampling.*", "evidence.*"),
     "reports": ("#",),
 }
