@@ -1,4 +1,5 @@
-"""The sampling service's API: a unit's sample at a centre, and the candidates a centre adds or removes."""
+"""The sampling service's API: a unit's sample at a centre, the candidates a centre adds or removes, and the
+substitutes it names for missing or incomplete work."""
 import requests
 
 from iamis_shared.tokens import TokenIssuer
@@ -37,6 +38,17 @@ class SamplingClient:
     def remove(self, user: dict, centre: str, unit_id, candidate: str) -> dict:
         return self._call(user, "DELETE", f"{_sample(centre, unit_id)}/candidates/{_part(candidate)}")
 
+    def nearest(self, user: dict, centre: str, unit_id, candidate: str) -> dict:
+        """{"candidate": {...}, "offered": [{candidate_number, name, total, outcome}, ...]}, highest first."""
+        return self._call(user, "GET", f"{_sample(centre, unit_id)}/candidates/{_part(candidate)}/nearest")
+
+    def substitute(self, user: dict, centre: str, unit_id, candidate: str, substitute: str, note: str) -> dict:
+        return self._call(user, "POST", f"{_sample(centre, unit_id)}/candidates/{_part(candidate)}/substitute",
+                          json={"substitute": substitute, "note_to_moderator": note})
+
+    def undo_substitute(self, user: dict, centre: str, unit_id, candidate: str) -> dict:
+        return self._call(user, "DELETE", f"{_sample(centre, unit_id)}/candidates/{_part(candidate)}/substitute")
+
     def _call(self, user: dict, method: str, path: str, **sent) -> dict:
         token = self.issuer.issue("sampling", dict(user, kind="user"))
         headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
@@ -61,5 +73,14 @@ def _sample(centre: str, unit_id) -> str:
 
 def members_of(sample: dict) -> dict[str, str]:
     """{candidate number: reason} of a sample as the API lists it (under "candidates")."""
+    return {str(m["candidate_number"]): str(m.get("reason", "")) for m in _listed(sample)}
+
+
+def substitutes_of(sample: dict) -> dict[str, str]:
+    """{number of the candidate whose work is missing: number of its substitute}."""
+    return {str(m["substitute_for"]): str(m["candidate_number"]) for m in _listed(sample) if m.get("substitute_for")}
+
+
+def _listed(sample: dict) -> list[dict]:
     listed = sample.get("candidates", sample.get("members")) or []
-    return {str(m["candidate_number"]): str(m.get("reason", "")) for m in listed if "candidate_number" in m}
+    return [m for m in listed if isinstance(m, dict) and "candidate_number" in m]

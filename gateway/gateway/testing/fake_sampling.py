@@ -8,6 +8,7 @@ import requests
 
 from iamis_shared.tokens import TokenVerifier
 
+from . import fake_substitutes as substitutions
 from .fake_answer import FakeAnswer
 from .fake_marks import FakeMarks
 from .fake_marksheet import Refusal
@@ -20,6 +21,8 @@ class FakeSampling:
         self.verifier = TokenVerifier(public_pem, audience="sampling")
         self.marks = marks
         self.samples: dict[tuple[str, str], dict[str, str]] = {}  # (unit id, centre) -> {number: reason}
+        # (unit id, centre) -> {number whose work is missing: (its substitute, the note to the moderator)}
+        self.substitutes: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
         self.calls: list[tuple[str, str, dict | None]] = []
         self.reachable = True
 
@@ -47,15 +50,22 @@ class FakeSampling:
             raise Refusal(404, "SAMPLE_NOT_FOUND", "There is no sample for this unit yet.")
         if method != "GET" and who.account_type == "board_staff":
             raise Refusal(403, "READ_ONLY", "Board staff can see samples but not change them.")
-        members = self.samples[key]
-        if method == "POST":
+        members, substitutes = self.samples[key], self.substitutes.setdefault(key, {})
+        if parts[-1] == "nearest":
+            return FakeAnswer(200, substitutions.nearest(self.marks, unit_id, centre, members, substitutes, parts[-2]))
+        if parts[-1] == "substitute" and method == "POST":
+            substitutions.choose(self.marks, unit_id, centre, members, substitutes, parts[-2], body)
+        elif parts[-1] == "substitute":
+            substitutions.undo(members, substitutes, parts[-2])
+        elif method == "POST":
             self._add(key, members, body.get("candidate_number", ""))
+        elif method == "DELETE" and members.get(parts[-1]) == "substitute":
+            substitutions.undo(members, substitutes, next(n for n, (c, _) in substitutes.items() if c == parts[-1]))
         elif method == "DELETE":
             self._remove(members, parts[-1])
         self._tick(*key)
-        listed = [{"candidate_number": n, "reason": r} for n, r in sorted(members.items())]
-        return FakeAnswer(201 if method == "POST" else 200,
-                          {"unit_id": int(unit_id), "centre": centre, "candidates": listed})
+        return FakeAnswer(201 if method == "POST" else 200, {"unit_id": int(unit_id), "centre": centre,
+                                                             "candidates": substitutions.listed(members, substitutes)})
 
     def _add(self, key, members, number):
         state = self.marks.entries[key].get(number)
