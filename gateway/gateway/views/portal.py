@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..auth import sign_in_required
 from ..marks_access import can_use_iamis, is_board_staff
+from .moderator_access import MODERATOR, can_moderate
 
 blueprint = Blueprint("portal", __name__)
 
@@ -14,6 +15,7 @@ MENU_SECTIONS = {
     "results": _l("Results"),
 }
 BOARD_SECTION = {"board": _l("Board")}
+MODERATION_SECTION = {"moderation": _l("Moderation")}
 
 
 @blueprint.get("/")
@@ -25,8 +27,10 @@ def home():
 @blueprint.get("/menu")
 @sign_in_required
 def menu():
-    sections = dict(MENU_SECTIONS, **(BOARD_SECTION if is_board_staff(g.user) else {}))
-    section = request.args.get("section", "exams")
+    sections = dict(MENU_SECTIONS, **(BOARD_SECTION if is_board_staff(g.user) else {}),
+                    **(MODERATION_SECTION if can_moderate(g.user) else {}))
+    # A moderator's work is all under Moderation: open it first.
+    section = request.args.get("section", "moderation" if g.user.get("account_type") == MODERATOR else "exams")
     if section not in sections:
         section = "exams"
     return render_template("portal/menu.html", sections=sections, section=section,

@@ -1,0 +1,73 @@
+"""Moderation → Evidence: the units of the centres allocated to the moderator (every centre's, for board
+staff), and a unit's sampled candidates with the files the centre uploaded for them. Read-only."""
+from flask import Blueprint, Flask, current_app, g, render_template
+from flask_babel import lazy_gettext as _l
+
+from iamis_shared.tokens import TokenIssuer
+
+from ..auth import current_location
+from ..marks_access import CENTRE_NUMBER
+from ..moderator_evidence_client import EvidenceRefused, EvidenceUnavailable, ModeratorEvidenceClient
+from .moderator_access import BOARD_STAFF, moderation_required
+from .moderator_rows import candidate_rows, group_files, local_time, person
+
+blueprint = Blueprint("moderator_evidence", __name__, url_prefix="/moderation/evidence")
+
+# The evidence service's refusals of a unit page, in the person's language.
+REFUSALS = {
+    "NOT_SUBMITTED": _l("The centre has not submitted the marks for this unit yet, so there is no sample or "
+                        "evidence to see."),
+    "NOT_AN_UPLOAD_UNIT": _l("Evidence for this unit is not uploaded to IAMIS: the centre sends it to the "
+                             "moderator."),
+}
+
+
+def install(app: Flask, issuer: TokenIssuer) -> None:
+    app.extensions["iamis_moderator_evidence"] = ModeratorEvidenceClient(
+        app.config["EVIDENCE_URL"], issuer, http=app.config.get("EVIDENCE_HTTP"),
+        timeout=app.config["EVIDENCE_TIMEOUT_SECONDS"])
+    app.register_blueprint(blueprint)
+
+
+def evidence_api() -> ModeratorEvidenceClient:
+    return current_app.extensions["iamis_moderator_evidence"]
+
+
+@blueprint.get("")
+@moderation_required
+def centres():
+    return render_template("moderator/evidence.html", centres=evidence_api().allocated(g.user),
+                           board=g.user.get("account_type") == BOARD_STAFF)
+
+
+@blueprint.get("/<centre>/units/<unit_id>")
+@moderation_required
+def unit(centre, unit_id):
+    if not CENTRE_NUMBER.match(centre) or not unit_id.isdigit():
+        return render_template("errors/not_found.html"), 404
+    evidence = evidence_api().unit_evidence(g.user, centre, unit_id)
+    note = evidence.get("note")
+    return render_template("moderator/unit.html", centre=centre, unit=evidence.get("unit") or {},
+                           note=note, note_time=local_time((note or {}).get("updated_at")),
+                           note_by=person((note or {}).get("updated_by")),
+                           rows=candidate_rows(evidence),
+                           group_files=group_files(evidence))
+
+
+@blueprint.errorhandler(EvidenceUnavailable)
+def _unavailable(error):
+    current_app.logger.error("evidence call failed: %s", error)
+    return render_template("moderator/unavailable.html", again=current_location()), 503
+
+
+@blueprint.errorhandler(EvidenceRefused)
+def _refused(refusal: EvidenceRefused):
+    """Another centre's unit looks exactly like a missing one: the evidence service answers 404."""
+    if refusal.status == 404:
+        return render_template("errors/not_found.html"), 404
+    if refusal.status == 403:
+        return render_template("moderator/no_access.html"), 403
+    message = REFUSALS.get(refusal.code)
+    if message is None:
+        current_app.logger.warning("evidence refused a moderator page: %s %s", refusal.status, refusal.code)
+    return render_template("moderator/refused.html", message=message or refusal.message), refusal.status
