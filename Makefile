@@ -5,28 +5,35 @@ PY := $(VENV)/bin/python
 PACKAGES := services/shared services/identity services/marks services/sampling services/evidence \
             services/reports services/moderation gateway
 STAMP := $(VENV)/.installed
+# The browser bundles the gateway serves (no build step): npm installs them from the lock, make copies them.
+NODE_STAMP := gateway/node_modules/.installed
+UPPY := gateway/gateway/static/vendor/uppy.min.js
+SPARK_MD5 := gateway/gateway/static/vendor/spark-md5.min.js
 
-.PHONY: run test code bench translations system-run system-test clean
+.PHONY: run test code bench translations system-run system-test system-bench clean
 
-run: system-run $(STAMP) translations
+run: system-run $(STAMP) translations $(UPPY) $(SPARK_MD5)
 	$(PY) deploy/local/run.py
 
-test: system-test $(STAMP) translations
+test: system-test $(STAMP) translations $(UPPY) $(SPARK_MD5)
 	$(VENV)/bin/pytest -q
 
 code: $(STAMP)
 	@test -n "$(EMAIL)" || { echo "usage: make code EMAIL=<demo account address>"; exit 2; }
 	@IAMIS_DEMO=1 $(PY) -m identity.cli demo-code "$(EMAIL)"
 
-bench: $(STAMP) translations
-	@deploy/local/ensure-system.sh bench
+bench: system-bench $(STAMP) translations $(UPPY) $(SPARK_MD5)
 	$(PY) tests/load/bench_relay.py
 	$(PY) tests/load/bench_marksheet_queries.py
 	$(PY) tests/load/bench_sampling.py
+	$(PY) tests/load/bench_evidence_upload.py
 	$(PY) tests/load/bench_mark_saves.py
 
 system-run:
 	@deploy/local/ensure-system.sh run
+
+system-bench:
+	@deploy/local/ensure-system.sh bench
 
 system-test:
 	@deploy/local/ensure-system.sh test
@@ -37,8 +44,20 @@ $(STAMP): requirements.txt $(wildcard $(addsuffix /pyproject.toml,$(PACKAGES)))
 	    $(addprefix -e ,$(PACKAGES))
 	@touch $@
 
+$(NODE_STAMP): gateway/package.json gateway/package-lock.json
+	cd gateway && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(UPPY): $(NODE_STAMP)
+	@mkdir -p $(@D)
+	cp gateway/node_modules/uppy/dist/uppy.min.js $@
+
+$(SPARK_MD5): $(NODE_STAMP)
+	@mkdir -p $(@D)
+	cp gateway/node_modules/spark-md5/spark-md5.min.js $@
+
 translations: $(STAMP)
 	@$(VENV)/bin/pybabel -q compile -d gateway/gateway/translations
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var gateway/node_modules gateway/gateway/static/vendor

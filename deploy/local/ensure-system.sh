@@ -7,6 +7,7 @@ mode=${1:-run}
 need=()
 [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+command -v npm >/dev/null || need+=(npm)  # installs the gateway's locked browser bundles
 if [ "$mode" != run ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
 fi

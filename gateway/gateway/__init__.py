@@ -9,14 +9,15 @@ from iamis_shared.metrics import install_metrics
 from iamis_shared.tokens import TokenIssuer
 
 from .auth import current_location
+from .evidence_pages import install_evidence_pages
 from .i18n import install_i18n
 from .identity_client import IdentityClient
 from .marks_pages import install_marks_pages
 from .security import install_security_headers
 from .session_cache import SessionCache
 from .settings import gateway_settings, token_private_key
-from .views import (audit, centre_user_actions, centre_users, edge, errors, health, iamis, invitation, portal,
-                    sign_in, sign_in_code, sign_out)
+from .views import (audit, centre_user_actions, centre_users, edge, errors, health, iamis, invitation,
+                    moderator_evidence, portal, sign_in, sign_in_code, sign_out)
 
 csrf = CSRFProtect()
 
@@ -48,6 +49,8 @@ def create_app(test_config: dict | None = None) -> Flask:
                    invitation, audit):
         app.register_blueprint(module.blueprint)
     install_marks_pages(app, issuer)
+    install_evidence_pages(app, issuer)
+    moderator_evidence.install(app, issuer)
     errors.register_error_pages(app)
     install_security_headers(app)
     install_metrics(app, "gateway")

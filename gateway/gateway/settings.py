@@ -20,6 +20,8 @@ def gateway_settings() -> dict:
         "MARKS_TIMEOUT_SECONDS": env_int("MARKS_TIMEOUT_SECONDS", 10),
         "SAMPLING_URL": env("SAMPLING_URL", "http://127.0.0.1:8103"),
         "SAMPLING_TIMEOUT_SECONDS": env_int("SAMPLING_TIMEOUT_SECONDS", 5),
+        "EVIDENCE_URL": env("EVIDENCE_URL", "http://127.0.0.1:8104"),
+        "EVIDENCE_TIMEOUT_SECONDS": env_int("EVIDENCE_TIMEOUT_SECONDS", 5),
         "AUTH_CACHE_SECONDS": env_int("AUTH_CACHE_SECONDS", 3),
         "DISPLAY_TIMEZONE": env("DISPLAY_TIMEZONE", "Europe/London"),
         # The cookie lives as long as an idle session may; identity ends the session itself too.

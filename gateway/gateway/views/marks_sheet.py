@@ -2,6 +2,7 @@
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 
+from ..evidence_view import sheet_evidence
 from ..marks_access import centre_query, chosen_centre, iamis_required, is_board_staff, marks_api
 from ..marks_client import MarksRefused
 from ..marks_messages import LOCKED, changed_value, client_messages, field_message
@@ -104,6 +105,7 @@ def render_sheet(template: str, sheet: dict, centre: str, options: dict, entered
         mark_columns=[(i, c) for i, c in cols if c.kind != "initials"],
         initials_columns=[(i, c) for i, c in cols if c.kind == "initials"],
         sample=sheet_sample(g.user, centre, sheet, read_only), sample_error=sample_error,
+        evidence=sheet_evidence(g.user, centre, sheet, read_only),
         entered=entered or {}, errors=errors or {}, messages=messages, import_columns=import_columns(unit),
         page_links=page_numbers(sheet.get("page", 1), sheet.get("pages", 1)),
         page_url=lambda number: url_for(".show", unit_id=unit["id"], **dict(query, page=number)),
