@@ -51,10 +51,21 @@ def sampling(token_keys, marks):
 
 
 @pytest.fixture
-def app_config(identity, marks, sampling, token_keys, compiled_translations):
-    return {"TESTING": True, "SECRET_KEY": "test secret", "TOKEN_PRIVATE_KEY": token_keys[0],
-            "IDENTITY_HTTP": identity, "MARKS_HTTP": marks, "SAMPLING_HTTP": sampling, "AUTH_CACHE_SECONDS": 0,
-            "BABEL_TRANSLATION_DIRECTORIES": str(compiled_translations)}
+def evidence(token_keys, sampling):
+    """The fake evidence service; a module may replace it with a fake of its own."""
+    from gateway.testing.fake_evidence import FakeEvidence
+    return FakeEvidence(token_keys[1], sampling)
+
+
+@pytest.fixture
+def app_config(identity, marks, sampling, token_keys, compiled_translations, request):
+    config = {"TESTING": True, "SECRET_KEY": "test secret", "TOKEN_PRIVATE_KEY": token_keys[0],
+              "IDENTITY_HTTP": identity, "MARKS_HTTP": marks, "SAMPLING_HTTP": sampling, "AUTH_CACHE_SECONDS": 0,
+              "BABEL_TRANSLATION_DIRECTORIES": str(compiled_translations)}
+    # Only a test that uses `evidence` (or whose module says `usefixtures("evidence")`) talks to the fake.
+    if "evidence" in request.fixturenames:
+        config["EVIDENCE_HTTP"] = request.getfixturevalue("evidence")
+    return config
 
 
 @pytest.fixture
@@ -72,6 +83,13 @@ def browser(app):
 @pytest.fixture
 def teacher(identity):
     return identity.add_user("teacher@school.example")
+
+
+@pytest.fixture
+def teacher_browser(browser, teacher):
+    """A browser signed in as the centre's teacher."""
+    browser.sign_in(teacher["email"])
+    return browser
 
 
 @pytest.fixture(scope="session")

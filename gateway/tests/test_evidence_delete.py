@@ -1,41 +1,21 @@
 """Deleting an uploaded file: after a confirmation page, only until the deadline, with the reason the person
 can act on (the deadline for the centre's own staff, read-only for board staff), in English and Welsh."""
-import re
-
 import pytest
 
 from gateway.testing import text_of
-from gateway.testing.evidence_pages import CENTRE, submit, text_of_html, upload_unit
+from gateway.testing.evidence_pages import CENTRE, error_summary, submit, text_of_html, upload_unit
 
 SYSTEM = {"1054": "highest", "3268": "lowest"}
 DEADLINE = ("The deadline for this unit has passed, so uploaded files can no longer be deleted. Contact WJEC if the "
             "wrong file was uploaded.")
 
 
-@pytest.fixture
-def evidence(token_keys, sampling):
-    from gateway.testing.fake_evidence import FakeEvidence
-    return FakeEvidence(token_keys[1], sampling)
-
-
-@pytest.fixture
-def app_config(app_config, evidence):
-    return dict(app_config, EVIDENCE_HTTP=evidence)
+pytestmark = pytest.mark.usefixtures("evidence")  # every page here talks to the evidence service
 
 
 @pytest.fixture
 def unit(marks, sampling, evidence):
     return submit(upload_unit(marks, count=4), marks, sampling, evidence, SYSTEM)
-
-
-@pytest.fixture
-def teacher_browser(browser, teacher):
-    browser.sign_in(teacher["email"])
-    return browser
-
-
-def summary(html: str) -> str:
-    return re.search(r'<div class="error-summary" role="alert".*?</div>', html, re.S).group(0)
 
 
 def test_deleting_asks_first_then_removes_the_file_and_says_so(teacher_browser, unit, evidence):
@@ -61,7 +41,7 @@ def test_after_the_deadline_a_file_cannot_be_deleted_and_the_reason_is_given(tea
     unit = submit(upload_unit(marks, count=4), marks, sampling, evidence, SYSTEM, deadline_passed=True)
     stored = evidence.add_file(unit, CENTRE, "3268", "portfolio.pdf", 2048)
     confirm = teacher_browser.get(f"/iamis/units/{unit['id']}/evidence/files/{stored['file_id']}/delete")
-    assert confirm.status_code == 409 and DEADLINE in text_of_html(summary(confirm.get_data(as_text=True)))
+    assert confirm.status_code == 409 and DEADLINE in text_of_html(error_summary(confirm.get_data(as_text=True)))
     assert "YES, DELETE THE FILE" not in text_of(confirm)
     forced = teacher_browser.post(f"/iamis/units/{unit['id']}/evidence/files/{stored['file_id']}/delete")
     assert forced.status_code == 409 and DEADLINE in text_of(forced)
@@ -75,7 +55,7 @@ def test_a_teacher_who_cannot_upload_either_is_told_of_the_deadline_not_read_onl
     del sampling.samples[(str(unit["id"]), CENTRE)]  # no sample for evidence: nothing can be uploaded either
     stored = evidence.add_file(unit, CENTRE, "3268", "portfolio.pdf", 2048)
     confirm = teacher_browser.get(f"/iamis/units/{unit['id']}/evidence/files/{stored['file_id']}/delete")
-    problem = text_of_html(summary(confirm.get_data(as_text=True)))
+    problem = text_of_html(error_summary(confirm.get_data(as_text=True)))
     assert confirm.status_code == 409 and DEADLINE in problem and "Board staff" not in problem
 
 
@@ -86,7 +66,7 @@ def test_board_staff_are_told_they_only_read(browser, identity, unit, evidence):
     confirm = browser.get(f"/iamis/units/{unit['id']}/evidence/files/{stored['file_id']}/delete?centre={CENTRE}")
     assert confirm.status_code == 409
     assert ("Board staff and moderators can see and download the files but cannot upload, delete or change the note."
-            in text_of_html(summary(confirm.get_data(as_text=True))))
+            in text_of_html(error_summary(confirm.get_data(as_text=True))))
 
 
 def test_a_file_of_another_unit_or_none_at_all_is_not_found(teacher_browser, unit, evidence):

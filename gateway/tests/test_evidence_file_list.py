@@ -8,15 +8,7 @@ from gateway.testing import text_of
 from gateway.testing.evidence_pages import CENTRE, MIB, inputs_of, row_of, submit, text_of_html, upload_unit
 
 
-@pytest.fixture
-def evidence(token_keys, sampling):
-    from gateway.testing.fake_evidence import FakeEvidence
-    return FakeEvidence(token_keys[1], sampling)
-
-
-@pytest.fixture
-def app_config(app_config, evidence):
-    return dict(app_config, EVIDENCE_HTTP=evidence)
+pytestmark = pytest.mark.usefixtures("evidence")  # every page here talks to the evidence service
 
 
 @pytest.fixture
@@ -27,12 +19,6 @@ def portfolio(marks):
 @pytest.fixture
 def submitted(portfolio, marks, sampling, evidence):
     return submit(portfolio, marks, sampling, evidence)
-
-
-@pytest.fixture
-def teacher_browser(browser, teacher):
-    browser.sign_in(teacher["email"])
-    return browser
 
 
 def unfinished_line(html: str, number: str):

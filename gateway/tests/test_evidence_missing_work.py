@@ -12,15 +12,7 @@ from gateway.testing.evidence_pages import CENTRE, SYSTEM, inputs_of, script_mes
 NOTE = "The portfolio was damaged by water."
 
 
-@pytest.fixture
-def evidence(token_keys, sampling):
-    from gateway.testing.fake_evidence import FakeEvidence
-    return FakeEvidence(token_keys[1], sampling)
-
-
-@pytest.fixture
-def app_config(app_config, evidence):
-    return dict(app_config, EVIDENCE_HTTP=evidence)
+pytestmark = pytest.mark.usefixtures("evidence")  # every page here talks to the evidence service
 
 
 @pytest.fixture

@@ -5,35 +5,17 @@ import re
 import pytest
 
 from gateway.testing import text_of
-from gateway.testing.evidence_pages import CENTRE, submit, upload_unit
+from gateway.testing.evidence_pages import CENTRE, error_summary, submit, upload_unit
 
 SYSTEM = {"1054": "highest", "3268": "lowest"}
 
 
-@pytest.fixture
-def evidence(token_keys, sampling):
-    from gateway.testing.fake_evidence import FakeEvidence
-    return FakeEvidence(token_keys[1], sampling)
-
-
-@pytest.fixture
-def app_config(app_config, evidence):
-    return dict(app_config, EVIDENCE_HTTP=evidence)
+pytestmark = pytest.mark.usefixtures("evidence")  # every page here talks to the evidence service
 
 
 @pytest.fixture
 def unit(marks, sampling, evidence):
     return submit(upload_unit(marks, count=4), marks, sampling, evidence, SYSTEM)
-
-
-@pytest.fixture
-def teacher_browser(browser, teacher):
-    browser.sign_in(teacher["email"])
-    return browser
-
-
-def summary(html: str) -> str:
-    return re.search(r'<div class="error-summary" role="alert".*?</div>', html, re.S).group(0)
 
 
 def test_the_note_to_the_moderator_is_saved_and_shown_again(teacher_browser, unit, evidence):
@@ -71,7 +53,7 @@ def test_a_note_too_long_is_refused_with_the_text_kept_and_nothing_sent(teacher_
     html = response.get_data(as_text=True)
     assert response.status_code == 422 and len(evidence.calls) == calls
     assert ('<a href="#evidence-note-text">The note to the moderator must be 5000 characters or fewer.</a>'
-            in summary(html))
+            in error_summary(html))
     assert 'aria-invalid="true"' in html and "x" * 5001 in html
 
 

@@ -11,15 +11,7 @@ from gateway.testing.evidence_pages import (CENTRE, MIB, inputs_of, row_of, scri
                                             upload_unit)
 
 
-@pytest.fixture
-def evidence(token_keys, sampling):
-    from gateway.testing.fake_evidence import FakeEvidence
-    return FakeEvidence(token_keys[1], sampling)
-
-
-@pytest.fixture
-def app_config(app_config, evidence):
-    return dict(app_config, EVIDENCE_HTTP=evidence)
+pytestmark = pytest.mark.usefixtures("evidence")  # every page here talks to the evidence service
 
 
 @pytest.fixture
@@ -30,12 +22,6 @@ def portfolio(marks):
 @pytest.fixture
 def submitted(portfolio, marks, sampling, evidence):
     return submit(portfolio, marks, sampling, evidence)
-
-
-@pytest.fixture
-def teacher_browser(browser, teacher):
-    browser.sign_in(teacher["email"])
-    return browser
 
 
 def test_before_submission_the_guide_says_why_nothing_can_be_uploaded(teacher_browser, portfolio, evidence):

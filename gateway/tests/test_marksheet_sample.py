@@ -20,12 +20,6 @@ def submitted(marks, sampling):
     return unit
 
 
-@pytest.fixture
-def centre_user(browser, teacher):
-    browser.sign_in(teacher["email"])
-    return browser
-
-
 def row_of(html: str, number: str) -> str:
     return re.search(rf'<tr data-candidate="{number}">(.*?)</tr>', html, re.S).group(1)
 
@@ -35,8 +29,8 @@ def buttons(html: str) -> list[str]:
                       html)
 
 
-def test_show_samples_lists_the_ticks_with_the_reason_each_is_in(centre_user, submitted):
-    response = centre_user.get(f"/iamis/units/{submitted['id']}?show=samples")
+def test_show_samples_lists_the_ticks_with_the_reason_each_is_in(teacher_browser, submitted):
+    response = teacher_browser.get(f"/iamis/units/{submitted['id']}?show=samples")
     page = text_of(response)
     for number, words in (("1054", "Chosen by the system: highest"), ("3268", "Chosen by the system: lowest"),
                           ("3301", "Chosen by the system: spread of marks"),
@@ -46,8 +40,8 @@ def test_show_samples_lists_the_ticks_with_the_reason_each_is_in(centre_user, su
     assert "Remove" not in page  # every member is a system choice
 
 
-def test_show_all_offers_to_add_each_candidate_with_work(centre_user, submitted):
-    html = centre_user.get(f"/iamis/units/{submitted['id']}?show=all&rows=all").get_data(as_text=True)
+def test_show_all_offers_to_add_each_candidate_with_work(teacher_browser, submitted):
+    html = teacher_browser.get(f"/iamis/units/{submitted['id']}?show=all&rows=all").get_data(as_text=True)
     offered = buttons(html)
     assert "Add 3303 to the sample" in offered and "Add 4006 to the sample" in offered
     assert "Add 3311 to the sample" not in offered  # absent: no work to moderate
@@ -56,34 +50,34 @@ def test_show_all_offers_to_add_each_candidate_with_work(centre_user, submitted)
     assert 'name="csrf_token"' in row_of(html, "3303")
 
 
-def test_adding_a_candidate_returns_to_the_marksheet_with_a_notice(centre_user, submitted, sampling):
-    response = centre_user.post(f"/iamis/units/{submitted['id']}/sample/add?show=all&rows=all",
+def test_adding_a_candidate_returns_to_the_marksheet_with_a_notice(teacher_browser, submitted, sampling):
+    response = teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/add?show=all&rows=all",
                                 {"candidate_number": "3303"})
     assert response.status_code == 302
     assert response.headers["Location"] == f"/iamis/units/{submitted['id']}?rows=all"
     assert sampling.calls[-1] == ("POST", f"/centres/{CENTRE}/units/{submitted['id']}/sample/candidates",
                                   {"candidate_number": "3303"})
-    shown = centre_user.get(response.headers["Location"])
+    shown = teacher_browser.get(response.headers["Location"])
     page, html = text_of(shown), shown.get_data(as_text=True)
     assert "Candidate 3303 has been added to the sample." in page
     assert "Yes Added by the centre" in text_of_html(row_of(html, "3303"))
     assert "Remove 3303 from the sample" in buttons(html)
-    assert len(re.findall(r"<tr data-candidate", centre_user.get(
+    assert len(re.findall(r"<tr data-candidate", teacher_browser.get(
         f"/iamis/units/{submitted['id']}?show=samples").get_data(as_text=True))) == 5
 
 
-def test_the_centre_can_remove_a_candidate_it_added(centre_user, submitted, sampling):
-    centre_user.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "3303"})
-    response = centre_user.post(f"/iamis/units/{submitted['id']}/sample/remove?show=all",
+def test_the_centre_can_remove_a_candidate_it_added(teacher_browser, submitted, sampling):
+    teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "3303"})
+    response = teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/remove?show=all",
                                 {"candidate_number": "3303"})
     assert sampling.samples[(str(submitted["id"]), CENTRE)] == SYSTEM
-    page = text_of(centre_user.get(response.headers["Location"]))
+    page = text_of(teacher_browser.get(response.headers["Location"]))
     assert "Candidate 3303 has been removed from the sample." in page
     assert "Add 3303 to the sample" in page
 
 
-def test_a_forged_removal_of_a_system_choice_is_refused_with_the_reason(centre_user, submitted, sampling):
-    response = centre_user.post(f"/iamis/units/{submitted['id']}/sample/remove", {"candidate_number": "1054"})
+def test_a_forged_removal_of_a_system_choice_is_refused_with_the_reason(teacher_browser, submitted, sampling):
+    response = teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/remove", {"candidate_number": "1054"})
     assert response.status_code == 409
     html = response.get_data(as_text=True)
     summary = re.search(r'<div class="error-summary" role="alert".*?</div>', html, re.S).group(0)
@@ -92,13 +86,13 @@ def test_a_forged_removal_of_a_system_choice_is_refused_with_the_reason(centre_u
     assert sampling.samples[(str(submitted["id"]), CENTRE)] == SYSTEM
 
 
-def test_adding_someone_twice_or_a_bad_number_changes_nothing(centre_user, submitted, sampling):
-    twice = centre_user.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "1054"})
+def test_adding_someone_twice_or_a_bad_number_changes_nothing(teacher_browser, submitted, sampling):
+    twice = teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "1054"})
     assert twice.status_code == 409 and "This candidate is already in the sample." in text_of(twice)
-    absent = centre_user.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "3311"})
+    absent = teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "3311"})
     assert absent.status_code == 422 and "this candidate is absent or carried forward" in text_of(absent)
     calls = len(sampling.calls)
-    bad = centre_user.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "12a"})
+    bad = teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "12a"})
     assert bad.status_code == 422 and "the candidate number is up to four digits" in text_of(bad)
     assert len(sampling.calls) == calls + 1  # only the page's own read of the sample
     assert sampling.samples[(str(submitted["id"]), CENTRE)] == SYSTEM
@@ -114,18 +108,18 @@ def test_board_staff_see_the_reasons_but_no_controls(browser, identity, submitte
     assert sampling.samples[(str(submitted["id"]), CENTRE)] == SYSTEM
 
 
-def test_while_sampling_is_down_the_ticks_still_show_without_controls(centre_user, submitted, sampling):
+def test_while_sampling_is_down_the_ticks_still_show_without_controls(teacher_browser, submitted, sampling):
     sampling.reachable = False
-    response = centre_user.get(f"/iamis/units/{submitted['id']}?show=all")
+    response = teacher_browser.get(f"/iamis/units/{submitted['id']}?show=all")
     assert "Yes" in text_of_html(row_of(response.get_data(as_text=True), "1054"))
     assert not buttons(response.get_data(as_text=True))
-    refused = centre_user.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "3303"})
+    refused = teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "3303"})
     assert refused.status_code == 503 and "The sample cannot be changed at the moment." in text_of(refused)
 
 
-def test_before_submission_there_is_no_sample_to_change(centre_user, marks, sampling):
+def test_before_submission_there_is_no_sample_to_change(teacher_browser, marks, sampling):
     unit = samples.oracy(marks)
-    html = centre_user.get(f"/iamis/units/{unit['id']}?show=all").get_data(as_text=True)
+    html = teacher_browser.get(f"/iamis/units/{unit['id']}?show=all").get_data(as_text=True)
     assert not buttons(html) and not sampling.calls
 
 

@@ -25,12 +25,6 @@ def submitted(marks, sampling):
     return unit
 
 
-@pytest.fixture
-def centre_user(browser, teacher):
-    browser.sign_in(teacher["email"])
-    return browser
-
-
 def row_text(html: str, number: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", re.search(rf'<tr data-candidate="{number}">(.*?)</tr>', html, re.S)
                            .group(1)).split())
@@ -40,16 +34,16 @@ def missing_url(unit, number="3305", query="") -> str:
     return f"/iamis/units/{unit['id']}/sample/{number}/missing{query}"
 
 
-def test_each_system_choice_offers_work_missing_or_incomplete(centre_user, submitted):
-    html = centre_user.get(f"/iamis/units/{submitted['id']}?show=all&rows=all").get_data(as_text=True)
+def test_each_system_choice_offers_work_missing_or_incomplete(teacher_browser, submitted):
+    html = teacher_browser.get(f"/iamis/units/{submitted['id']}?show=all&rows=all").get_data(as_text=True)
     links = re.findall(r'<a href="([^"]+/missing[^"]*)">Work missing or incomplete<span class="visually-hidden"> '
                        r'\(candidate (\d{4})\)</span></a>', html)
     assert sorted(number for _, number in links) == sorted(SYSTEM)
     assert (missing_url(submitted, "3305", "?rows=all"), "3305") in [(u.replace("&amp;", "&"), n) for u, n in links]
 
 
-def test_the_page_offers_the_nearest_higher_and_lower_with_complete_work(centre_user, submitted):
-    page = text_of(centre_user.get(missing_url(submitted)))
+def test_the_page_offers_the_nearest_higher_and_lower_with_complete_work(teacher_browser, submitted):
+    page = text_of(teacher_browser.get(missing_url(submitted)))
     assert "Work missing or incomplete: candidate 3305" in page
     assert "3305 HUGHES: OSIAN" in page and "Total 14" in page
     # 3304 (12) and 3306 (16) are the neighbours; none of them is in the sample
@@ -58,21 +52,21 @@ def test_the_page_offers_the_nearest_higher_and_lower_with_complete_work(centre_
     assert "Note to the moderator" in page and "CHOOSE SUBSTITUTE" in page
 
 
-def test_candidates_in_the_sample_or_absent_are_skipped(centre_user, submitted):
-    page = text_of(centre_user.get(missing_url(submitted, "3311")))  # the highest, 26; 3310 (24) is absent
+def test_candidates_in_the_sample_or_absent_are_skipped(teacher_browser, submitted):
+    page = text_of(teacher_browser.get(missing_url(submitted, "3311")))  # the highest, 26; 3310 (24) is absent
     assert "3309 PRICE: IWAN, total 22 (nearest lower)" in page and "nearest higher" not in page
-    centre_user.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "3306"})
-    page = text_of(centre_user.get(missing_url(submitted)))
+    teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "3306"})
+    page = text_of(teacher_browser.get(missing_url(submitted)))
     assert "3307 MORGAN: GETHIN, total 18 (nearest higher)" in page and "LEWIS: ELIN" not in page
 
 
-def test_choosing_the_substitute_shows_both_rows_explained_and_undo_puts_it_back(centre_user, submitted, sampling):
-    response = centre_user.post(missing_url(submitted, query="?show=samples"),
+def test_choosing_the_substitute_shows_both_rows_explained_and_undo_puts_it_back(teacher_browser, submitted, sampling):
+    response = teacher_browser.post(missing_url(submitted, query="?show=samples"),
                                 {"substitute": "3306", "note_to_moderator": f"  {NOTE} "})
     assert response.status_code == 302
     assert response.headers["Location"] == f"/iamis/units/{submitted['id']}?show=samples"
     assert sampling.substitutes[(str(submitted["id"]), CENTRE)] == {"3305": ("3306", NOTE)}
-    shown = centre_user.get(response.headers["Location"])
+    shown = teacher_browser.get(response.headers["Location"])
     html = shown.get_data(as_text=True)
     assert "Candidate 3306 is now in the sample as the substitute for candidate 3305." in text_of(shown)
     assert "Yes Chosen by the system: spread of marks Work missing: substitute 3306" in row_text(html, "3305")
@@ -80,17 +74,17 @@ def test_choosing_the_substitute_shows_both_rows_explained_and_undo_puts_it_back
     assert "Yes Substitute for 3305" in row_text(html, "3306") and "Remove" not in row_text(html, "3306")
     assert "Work missing or incomplete" not in row_text(html, "3305") + row_text(html, "3306")
 
-    undone = centre_user.post(f"/iamis/units/{submitted['id']}/sample/undo-substitute?show=samples",
+    undone = teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/undo-substitute?show=samples",
                               {"candidate_number": "3305"})
     assert undone.status_code == 302
-    page = centre_user.get(undone.headers["Location"])
+    page = teacher_browser.get(undone.headers["Location"])
     assert "The substitute for candidate 3305 has been taken out" in text_of(page)
     assert sampling.samples[(str(submitted["id"]), CENTRE)] == SYSTEM
     assert "Work missing: substitute" not in text_of(page)
 
 
-def test_a_missing_or_forged_choice_or_note_is_summarised_and_changes_nothing(centre_user, submitted, sampling):
-    response = centre_user.post(missing_url(submitted), {"note_to_moderator": "   "})
+def test_a_missing_or_forged_choice_or_note_is_summarised_and_changes_nothing(teacher_browser, submitted, sampling):
+    response = teacher_browser.post(missing_url(submitted), {"note_to_moderator": "   "})
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group(0)
@@ -99,9 +93,9 @@ def test_a_missing_or_forged_choice_or_note_is_summarised_and_changes_nothing(ce
     assert '<a href="#note_to_moderator">Enter a note to the moderator explaining why the work is missing or ' \
            'incomplete</a>' in summary
     assert 'id="substitute-3306"' in html and 'id="note_to_moderator"' in html and "<title>Error:" in html
-    forged = centre_user.post(missing_url(submitted), {"substitute": "3311", "note_to_moderator": NOTE})
+    forged = teacher_browser.post(missing_url(submitted), {"substitute": "3311", "note_to_moderator": NOTE})
     assert forged.status_code == 422 and "Choose the substitute" in text_of(forged)
-    too_long = centre_user.post(missing_url(submitted), {"substitute": "3304", "note_to_moderator": "x" * 1001})
+    too_long = teacher_browser.post(missing_url(submitted), {"substitute": "3304", "note_to_moderator": "x" * 1001})
     assert too_long.status_code == 422 and "must be 1000 characters or fewer" in text_of(too_long)
     assert 'value="3304" checked' in too_long.get_data(as_text=True)
     assert sampling.substitutes.get((str(submitted["id"]), CENTRE), {}) == {}

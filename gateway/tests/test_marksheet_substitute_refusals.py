@@ -4,22 +4,23 @@ from gateway.testing import fake_substitutes
 from gateway.testing import text_of
 from gateway.testing.fake_marksheet import Refusal
 
-from .test_marksheet_substitute import CENTRE, NOTE, centre_user, missing_url, row_text, submitted  # noqa: F401
+from .test_marksheet_substitute import CENTRE, NOTE, missing_url, row_text, submitted  # noqa: F401
 
 
-def test_when_the_sample_changed_meanwhile_the_refusal_shows_beside_a_fresh_offer(centre_user, submitted,
+def test_when_the_sample_changed_meanwhile_the_refusal_shows_beside_a_fresh_offer(teacher_browser, submitted,
                                                                                    monkeypatch):
     def taken_meanwhile(*_):
         raise Refusal(422, "SUBSTITUTE_NOT_OFFERED", "Choose one of the candidates offered.")
     monkeypatch.setattr(fake_substitutes, "choose", taken_meanwhile)
-    response = centre_user.post(missing_url(submitted), {"substitute": "3306", "note_to_moderator": NOTE})
+    response = teacher_browser.post(missing_url(submitted), {"substitute": "3306", "note_to_moderator": NOTE})
     assert response.status_code == 422 and "<title>Error:" in response.get_data(as_text=True)
     assert "There is a problem Choose the substitute: the nearest higher or lower" in text_of(response)
     assert "3306 LEWIS: ELIN, total 16 (nearest higher)" in text_of(response)
 
 
-def test_a_note_that_cannot_be_kept_is_refused_beside_the_form_and_changes_nothing(centre_user, submitted, sampling):
-    response = centre_user.post(missing_url(submitted), {"substitute": "3306", "note_to_moderator": "Lost\x00"})
+def test_a_note_that_cannot_be_kept_is_refused_beside_the_form_and_changes_nothing(teacher_browser, submitted,
+                                                                                   sampling):
+    response = teacher_browser.post(missing_url(submitted), {"substitute": "3306", "note_to_moderator": "Lost\x00"})
     assert response.status_code == 422
     page = text_of(response)
     assert "There is a problem The note to the moderator holds characters that cannot be kept." in page
@@ -27,19 +28,19 @@ def test_a_note_that_cannot_be_kept_is_refused_beside_the_form_and_changes_nothi
     assert sampling.substitutes.get((str(submitted["id"]), CENTRE), {}) == {}
 
 
-def test_refusals_of_the_sampling_service_come_back_on_the_marksheet(centre_user, submitted, sampling):
-    centre_user.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "3303"})
-    added = centre_user.get(missing_url(submitted, "3303"))
+def test_refusals_of_the_sampling_service_come_back_on_the_marksheet(teacher_browser, submitted, sampling):
+    teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/add", {"candidate_number": "3303"})
+    added = teacher_browser.get(missing_url(submitted, "3303"))
     assert added.status_code == 409
     assert "You added this candidate to the sample: take them out instead of choosing a substitute." in text_of(added)
-    outside = centre_user.get(missing_url(submitted, "3302"))
+    outside = teacher_browser.get(missing_url(submitted, "3302"))
     assert outside.status_code == 404 and "This candidate is not in the sample." in text_of(outside)
-    undo = centre_user.post(f"/iamis/units/{submitted['id']}/sample/undo-substitute", {"candidate_number": "3305"})
+    undo = teacher_browser.post(f"/iamis/units/{submitted['id']}/sample/undo-substitute", {"candidate_number": "3305"})
     assert undo.status_code == 404 and "No substitute has been chosen for this candidate." in text_of(undo)
-    bad = centre_user.get(missing_url(submitted, "12a"))
+    bad = teacher_browser.get(missing_url(submitted, "12a"))
     assert bad.status_code == 422 and "the candidate number is up to four digits" in text_of(bad)
     sampling.reachable = False
-    down = centre_user.get(missing_url(submitted))
+    down = teacher_browser.get(missing_url(submitted))
     assert down.status_code == 503 and "The sample cannot be changed at the moment." in text_of(down)
 
 

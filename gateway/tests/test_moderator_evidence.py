@@ -26,6 +26,9 @@ NOTE = {"text": "Candidate 3268 was ill:\nher second piece is missing.", "update
         "updated_by": "Eleri Evans"}
 
 
+pytestmark = pytest.mark.usefixtures("evidence")  # every page here talks to the evidence service
+
+
 @pytest.fixture
 def evidence(token_keys):
     fake = FakeModeratorEvidence(token_keys[1])
@@ -33,11 +36,6 @@ def evidence(token_keys):
     fake.add_unit(OTHER, dict(UNIT, unit_id=9, unit_code="3700U1"), SAMPLE[:1], [stored("f-9", "1054", "x.pdf", 9)])
     fake.allocations.add((CENTRE, "moderator@board.example"))
     return fake
-
-
-@pytest.fixture
-def app_config(app_config, evidence):
-    return dict(app_config, EVIDENCE_HTTP=evidence)
 
 
 @pytest.fixture

@@ -20,6 +20,9 @@ SAMPLE = [
      "note_to_moderator": None}]
 
 
+pytestmark = pytest.mark.usefixtures("evidence")  # every page here talks to the evidence service
+
+
 @pytest.fixture
 def evidence(token_keys):
     fake = FakeModeratorEvidence(token_keys[1])
@@ -27,11 +30,6 @@ def evidence(token_keys):
                                          stored("f-2", "1061", "portfolio 1061.pdf", 4096)])
     fake.allocations.add((CENTRE, "moderator@board.example"))
     return fake
-
-
-@pytest.fixture
-def app_config(app_config, evidence):
-    return dict(app_config, EVIDENCE_HTTP=evidence)
 
 
 def unit_page(browser, identity, language: str):

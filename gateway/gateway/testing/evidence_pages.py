@@ -31,6 +31,10 @@ def row_of(html: str, number: str) -> str:
     return re.search(rf'<tr data-candidate="{number}">(.*?)</tr>', html, re.S).group(1)
 
 
+def error_summary(html: str) -> str:
+    return re.search(r'<div class="error-summary" role="alert".*?</div>', html, re.S).group(0)
+
+
 def inputs_of(html: str) -> list[str]:
     """The labels of the file inputs on a page."""
     ids = re.findall(r'<input class="upload__input" type="file" id="([^"]+)"', html)

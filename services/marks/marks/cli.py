@@ -1,33 +1,19 @@
 """`python -m marks.cli seed-demo`: the demo series, units and entries for the one-command run."""
-import argparse
 import sys
-from datetime import datetime, timezone
 
-from iamis_shared.config import service_settings
-from iamis_shared.db import make_engine, make_session_factory
+from iamis_shared import demo_cli
 
 from .demo import seed_demo
 from .service_layer.unit_of_work import MarksUnitOfWork
 
-REFUSED = 2
-
-
 def seed_demo_command(settings: dict, _args) -> int:
-    if not settings["DEMO_MODE"]:
-        print("Refused: demo data is loaded only in the demo (set IAMIS_DEMO=1).", file=sys.stderr)
-        return REFUSED
-    factory = make_session_factory(make_engine(settings["DATABASE_URL"]))
-    added = seed_demo(lambda: MarksUnitOfWork(factory), datetime.now(timezone.utc))
-    print(f"Demo marks data added: {', '.join(added)}" if added else "Demo marks data already present.")
-    return 0
+    return demo_cli.seed_demo_command(settings, seed_demo, MarksUnitOfWork,
+                                      "Demo marks data added", "Demo marks data already present.")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m marks.cli", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("seed-demo", help="add the demo series, units and entries (safe to repeat)")
-    args = parser.parse_args(argv)
-    return {"seed-demo": seed_demo_command}[args.command](service_settings("marks"), args)
+    return demo_cli.seed_demo_main("marks", __doc__, "add the demo series, units and entries (safe to repeat)",
+                                   seed_demo_command, argv)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """pytest fixtures every service's tests use: real PostgreSQL, RabbitMQ and a mail catcher on loopback,
 token keys.
 
-Registered for the whole repository by the root conftest.py (`pytest_plugins`).
+Registered for the whole repository by the root conftest.py (`pytest_plugins`). A service's integration
+conftest makes its own `database`, `make_app` and `bearer` with the factories below; `client`, `engine` and
+`sql` then work on them as they are.
 """
 import json
 import os
@@ -17,6 +19,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from .db import make_engine
+from .migrations import upgrade
 from .tokens import TokenIssuer, generate_keypair
 
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_ADMIN_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
@@ -76,6 +80,90 @@ def delete_namespace(url: str, namespace: str) -> None:
                 channel.queue_delete(name)
         for exchange in (topology.events, topology.dead_letter):
             channel.exchange_delete(exchange.name)
+
+
+def migrated_database_fixture(package):
+    """A `database` fixture: the test's fresh database, migrated with `package`'s migrations as in production."""
+    migrations = Path(package.__file__).parent / "migrations"
+
+    @pytest.fixture
+    def database(postgres_url):
+        upgrade(migrations, postgres_url)
+        return postgres_url
+    return database
+
+
+def make_app_fixture(create_app):
+    """A `make_app` fixture: make_app(**config) is a new app on the test's database, as one gunicorn worker
+    would be, trusting the test's token keys."""
+    @pytest.fixture
+    def make_app(database, token_keys):
+        def make(**config):
+            return create_app({"DATABASE_URL": database, "TOKEN_PUBLIC_KEY": token_keys[1], **config})
+        return make
+    return make_app
+
+
+def bearer_fixture(audience: str, account_type="user", centres=("68101",), permissions=("iamis",),
+                   name="Tomos Jones", email="teacher@demo-centre.example"):
+    """A `bearer` fixture: bearer(account_type, centres, permissions, name, email, **claims) -> the headers
+    the gateway sends with an `audience` token; what a test leaves out takes the defaults given here."""
+    defaults = account_type, centres, permissions, name, email
+
+    @pytest.fixture(scope="session")
+    def bearer(issue_token):
+        def headers(account_type=defaults[0], centres=defaults[1], permissions=defaults[2], name=defaults[3],
+                    email=defaults[4], **claims):
+            token = issue_token(audience, account_type=account_type, centres=list(centres),
+                                permissions=list(permissions), name=name, email=email, **claims)
+            return {"Authorization": f"Bearer {token}"}
+        return headers
+    return bearer
+
+
+@pytest.fixture
+def client(make_app):
+    return make_app().test_client()
+
+
+@pytest.fixture
+def engine(database):
+    engine = make_engine(database)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def sql(database):
+    """Run SQL against the service's database, as an operator would."""
+    engine = create_engine(database)
+
+    def run(statement, **params):
+        with engine.begin() as conn:
+            result = conn.execute(text(statement), params)
+            return result.all() if result.returns_rows else result.rowcount
+    yield run
+    engine.dispose()
+
+
+def received_messages(rabbitmq_url: str, queue: str, timeout: float = 5) -> list[dict]:
+    """The messages waiting on `queue`, parsed, taken off it: waits up to `timeout` for the first, then
+    stops at the first moment the queue is empty."""
+    from .bus.connection import connect
+
+    received = []
+    with connect(rabbitmq_url) as connection:
+        channel = connection.channel()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            message = channel.basic_get(queue, no_ack=True)
+            if message is None:
+                if received:
+                    break
+                time.sleep(0.1)
+                continue
+            received.append(json.loads(message.body))
+    return received
 
 
 @pytest.fixture(scope="session")

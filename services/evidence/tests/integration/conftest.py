@@ -9,8 +9,8 @@ import evidence
 from evidence import create_app
 from evidence.entrypoints.consumer import HANDLERS
 from iamis_shared.bus.envelope import Envelope
-from iamis_shared.db import make_engine, make_session_factory
-from iamis_shared.migrations import upgrade
+from iamis_shared.db import make_session_factory
+from iamis_shared.testing import bearer_fixture, migrated_database_fixture
 
 from .others_events import sample, submitted
 from .uploading import Browser
@@ -29,10 +29,8 @@ class Clock:
         return self.now
 
 
-@pytest.fixture
-def database(postgres_url):
-    upgrade(MIGRATIONS, postgres_url)
-    return postgres_url
+database = migrated_database_fixture(evidence)
+bearer = bearer_fixture("evidence")
 
 
 @pytest.fixture
@@ -52,11 +50,6 @@ def make_app(database, token_keys, s3_server, bucket, clock):
                            "S3_ENDPOINT": s3_server.endpoint, "S3_ACCESS_KEY": s3_server.access_key,
                            "S3_SECRET_KEY": s3_server.secret_key, "S3_BUCKET": bucket, **config})
     return make
-
-
-@pytest.fixture
-def client(make_app):
-    return make_app().test_client()
 
 
 @pytest.fixture
@@ -91,17 +84,6 @@ class StoreView:
 
 
 @pytest.fixture(scope="session")
-def bearer(issue_token):
-    """Headers with an evidence token for a person of the given kind."""
-    def headers(account_type="user", centres=("68101",), permissions=("iamis",), name="Tomos Jones",
-                email="teacher@demo-centre.example", **claims):
-        token = issue_token("evidence", account_type=account_type, centres=list(centres),
-                            permissions=list(permissions), name=name, email=email, **claims)
-        return {"Authorization": f"Bearer {token}"}
-    return headers
-
-
-@pytest.fixture(scope="session")
 def teacher(bearer):
     return bearer(sub="teacher-68101")
 
@@ -114,13 +96,6 @@ def staff(bearer):
 @pytest.fixture(scope="session")
 def moderator(bearer):
     return bearer("moderator", centres=(), permissions=(), name="Mared Hughes", email="Moderator@Board.example")
-
-
-@pytest.fixture
-def engine(database):
-    engine = make_engine(database)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

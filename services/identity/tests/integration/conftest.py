@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import create_engine, text
 
 import identity
 from iamis_shared.migrations import upgrade
@@ -95,16 +94,3 @@ def deliver_mail(app, mail_catcher):
     delivery = MailDelivery(MailQueue(app.extensions["iamis_engine"]),
                             SmtpMailer(SmtpSettings(port=mail_catcher.smtp_port)))
     return delivery.run_once
-
-
-@pytest.fixture
-def sql(database):
-    """Run SQL against the service's database, as an operator would."""
-    engine = create_engine(database)
-
-    def run(statement, **params):
-        with engine.begin() as conn:
-            result = conn.execute(text(statement), params)
-            return result.all() if result.returns_rows else result.rowcount
-    yield run
-    engine.dispose()

@@ -3,44 +3,17 @@ with the tokens the gateway would send."""
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 import marks
-from iamis_shared.migrations import upgrade
+from iamis_shared.testing import bearer_fixture, make_app_fixture, migrated_database_fixture
 from marks import create_app
 
 MIGRATIONS = Path(marks.__file__).parent / "migrations"
 API = "/api/marks/v1"
 
-
-@pytest.fixture
-def database(postgres_url):
-    upgrade(MIGRATIONS, postgres_url)
-    return postgres_url
-
-
-@pytest.fixture
-def make_app(database, token_keys):
-    """A new app on the same database: each is what one gunicorn worker would be."""
-    def make(**config):
-        return create_app({"DATABASE_URL": database, "TOKEN_PUBLIC_KEY": token_keys[1], **config})
-    return make
-
-
-@pytest.fixture
-def client(make_app):
-    return make_app().test_client()
-
-
-@pytest.fixture(scope="session")
-def bearer(issue_token):
-    """Headers with a marks token for a user of the given kind."""
-    def headers(account_type="user", centres=("68101",), permissions=("iamis",), name="Tomos Jones",
-                email="teacher@demo-centre.example", **claims):
-        token = issue_token("marks", account_type=account_type, centres=list(centres),
-                            permissions=list(permissions), name=name, email=email, **claims)
-        return {"Authorization": f"Bearer {token}"}
-    return headers
+database = migrated_database_fixture(marks)
+make_app = make_app_fixture(create_app)
+bearer = bearer_fixture("marks")
 
 
 @pytest.fixture(scope="session")
@@ -81,16 +54,3 @@ def criminology(client, staff):
         "deadline": "2027-05-15", "grades": ["Pass", "Merit", "Distinction"]}).json
     client.post(f"{API}/units/{unit['id']}/entries", headers=staff, json={"entries": entries("68101", "3007", "3008")})
     return unit["id"]
-
-
-@pytest.fixture
-def sql(database):
-    """Run SQL against the service's database, as an operator would."""
-    engine = create_engine(database)
-
-    def run(statement, **params):
-        with engine.begin() as conn:
-            result = conn.execute(text(statement), params)
-            return result.all() if result.returns_rows else result.rowcount
-    yield run
-    engine.dispose()

@@ -1,7 +1,6 @@
 """Submitting: only when complete; exactly once even when two requests race; then every write is refused."""
 import io
 import json
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -10,6 +9,7 @@ from iamis_shared.bus.connection import connect
 from iamis_shared.bus.relay import OutboxRelay
 from iamis_shared.bus.topology import Topology
 from iamis_shared.db import make_engine
+from iamis_shared.testing import received_messages
 from marks.adapters.orm import outbox
 
 from .conftest import API
@@ -89,16 +89,5 @@ def test_the_submitted_event_reaches_the_broker_exactly_once(make_app, teacher, 
     finally:
         relay.close()
         engine.dispose()
-    received = []
-    with connect(rabbitmq_url) as connection:
-        channel = connection.channel()
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            message = channel.basic_get(topology.queue_name("test"), no_ack=True)
-            if message is None:
-                if received:
-                    break
-                time.sleep(0.1)
-                continue
-            received.append(json.loads(message.body)["type"])
+    received = [m["type"] for m in received_messages(rabbitmq_url, topology.queue_name("test"))]
     assert sorted(received) == ["marks.entries_loaded", "marks.entries_loaded", "marks.marksheet_submitted"]

@@ -1,51 +1,20 @@
 """Moderation on a real PostgreSQL database, migrated as in production, driven through the Flask client
 with the tokens the gateway would send."""
 import json
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 import moderation
-from iamis_shared.db import make_engine
-from iamis_shared.migrations import upgrade
+from iamis_shared.testing import bearer_fixture, make_app_fixture, migrated_database_fixture
 from moderation import create_app
 from moderation.adapters.orm import outbox
 
-MIGRATIONS = Path(moderation.__file__).parent / "migrations"
 API = "/api/moderation/v1"
 
-
-@pytest.fixture
-def database(postgres_url):
-    upgrade(MIGRATIONS, postgres_url)
-    return postgres_url
-
-
-@pytest.fixture
-def make_app(database, token_keys):
-    return lambda: create_app({"DATABASE_URL": database, "TOKEN_PUBLIC_KEY": token_keys[1]})
-
-
-@pytest.fixture
-def client(make_app):
-    return make_app().test_client()
-
-
-@pytest.fixture
-def engine(database):
-    engine = make_engine(database)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture(scope="session")
-def bearer(issue_token):
-    def headers(account_type="board_staff", email="staff@board.example", centres=(), **claims):
-        token = issue_token("moderation", account_type=account_type, email=email, centres=list(centres),
-                            permissions=["iamis"], name="Sian Roberts", **claims)
-        return {"Authorization": f"Bearer {token}"}
-    return headers
+database = migrated_database_fixture(moderation)
+make_app = make_app_fixture(create_app)
+bearer = bearer_fixture("moderation", account_type="board_staff", centres=(), name="Sian Roberts",
+                        email="staff@board.example")
 
 
 def events(engine, routing_key: str) -> list[dict]:

@@ -34,7 +34,7 @@ def test_board_staff_allocate_a_moderator_and_list_it(client, engine, bearer):
 def test_refusals_say_why_and_change_nothing(client, engine, bearer):
     assert client.post(f"{API}/allocations", headers=bearer(), json=MARED).status_code == 201
     moderator = client.post(f"{API}/allocations", json={**MARED, "centre": "68102"},
-                            headers=bearer("moderator", "moderator@board.example"))
+                            headers=bearer("moderator", email="moderator@board.example"))
     assert (moderator.status_code, moderator.json["code"], moderator.json["message"]) == (
         403, "BOARD_STAFF_ONLY", "Only board staff can allocate moderators.")
     bad = client.post(f"{API}/allocations", headers=bearer(), json={**MARED, "centre": "6810x"})
@@ -56,12 +56,13 @@ def test_refusals_say_why_and_change_nothing(client, engine, bearer):
 def test_a_moderator_lists_only_their_own_and_a_centre_user_none(client, bearer):
     for centre, email in (("68101", "moderator@board.example"), ("68102", "other@board.example")):
         client.post(f"{API}/allocations", headers=bearer(), json={**MARED, "centre": centre, "moderator_email": email})
-    own = client.get(f"{API}/allocations", headers=bearer("moderator", "Moderator@board.example")).json
+    own = client.get(f"{API}/allocations", headers=bearer("moderator", email="Moderator@board.example")).json
     assert [(a["centre"], a["moderator_email"]) for a in own["allocations"]] == [("68101", "moderator@board.example")]
     one_centre = client.get(f"{API}/allocations?centre=68102", headers=bearer()).json["allocations"]
     assert [a["moderator_email"] for a in one_centre] == ["other@board.example"]
     assert client.get(f"{API}/allocations?centre=68", headers=bearer()).status_code == 422
-    teacher = client.get(f"{API}/allocations", headers=bearer("user", "t@demo-centre.example", centres=("68101",)))
+    teacher = client.get(f"{API}/allocations",
+                         headers=bearer("user", email="t@demo-centre.example", centres=("68101",)))
     assert teacher.status_code == 403
 
 

@@ -1,10 +1,8 @@
 """The demo allocation is made once however often it is loaded, and its event reaches RabbitMQ once."""
-import json
-import time
-
 from iamis_shared.bus.connection import connect
 from iamis_shared.bus.relay import OutboxRelay
 from iamis_shared.bus.topology import Topology
+from iamis_shared.testing import received_messages
 from moderation.adapters.orm import outbox
 from moderation.cli import seed_demo_command
 
@@ -41,17 +39,6 @@ def test_the_allocation_event_reaches_the_broker_exactly_once(database, engine, 
         assert relay.run_once() == 0  # nothing left to send twice
     finally:
         relay.close()
-    received = []
-    with connect(rabbitmq_url) as connection:
-        channel = connection.channel()
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            message = channel.basic_get(topology.queue_name("test"), no_ack=True)
-            if message is None:
-                if received:
-                    break
-                time.sleep(0.1)
-                continue
-            received.append(json.loads(message.body))
+    received = received_messages(rabbitmq_url, topology.queue_name("test"))
     assert [(m["type"], m["source"], m["data"]["centre"], m["data"]["moderator_email"]) for m in received] == [
         ("moderation.moderator_allocated", "moderation", "68101", "moderator@board.example")]

@@ -1,37 +1,21 @@
 """Sampling on a real PostgreSQL database, migrated as in production, driven through the Flask client
 with the tokens the gateway would send."""
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 
 import sampling
 from iamis_shared.bus.envelope import Envelope
-from iamis_shared.db import make_engine, make_session_factory
-from iamis_shared.migrations import upgrade
+from iamis_shared.db import make_session_factory
+from iamis_shared.testing import bearer_fixture, make_app_fixture, migrated_database_fixture
 from sampling import create_app
 from sampling.entrypoints.consumer import on_marksheet_submitted
 
-MIGRATIONS = Path(sampling.__file__).parent / "migrations"
 API = "/api/sampling/v1"
 
-
-@pytest.fixture
-def database(postgres_url):
-    upgrade(MIGRATIONS, postgres_url)
-    return postgres_url
-
-
-@pytest.fixture
-def client(database, token_keys):
-    return create_app({"DATABASE_URL": database, "TOKEN_PUBLIC_KEY": token_keys[1]}).test_client()
-
-
-@pytest.fixture
-def engine(database):
-    engine = make_engine(database)
-    yield engine
-    engine.dispose()
+database = migrated_database_fixture(sampling)
+make_app = make_app_fixture(create_app)
+bearer = bearer_fixture("sampling", email="t@demo-centre.example")
 
 
 @pytest.fixture
@@ -43,15 +27,6 @@ def deliver(engine):
         with sessions.begin() as session:
             on_marksheet_submitted(session, Envelope(type="marks.marksheet_submitted", source="marks", data=data))
     return send
-
-
-@pytest.fixture(scope="session")
-def bearer(issue_token):
-    def headers(account_type="user", centres=("68101",), permissions=("iamis",), **claims):
-        token = issue_token("sampling", account_type=account_type, centres=list(centres),
-                            permissions=list(permissions), name="Tomos Jones", email="t@demo-centre.example", **claims)
-        return {"Authorization": f"Bearer {token}"}
-    return headers
 
 
 def submitted(count: int, unit_id: int = 7, centre: str = "68101", submission_id: str = "sub-1") -> dict:
