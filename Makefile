@@ -8,21 +8,21 @@ STAMP := $(VENV)/.installed
 # The browser bundles the gateway serves (no build step): npm installs them from the lock, make copies them.
 NODE_STAMP := gateway/node_modules/.installed
 UPPY := gateway/gateway/static/vendor/uppy.min.js
-SPARK_MD5 := gateway/gateway/static/vendor/spark-md5.min.js
+HASH_MD5 := gateway/gateway/static/vendor/md5.umd.min.js
 
 .PHONY: run test code bench translations system-run system-test system-bench clean
 
-run: system-run $(STAMP) translations $(UPPY) $(SPARK_MD5)
+run: system-run $(STAMP) translations $(UPPY) $(HASH_MD5)
 	$(PY) deploy/local/run.py
 
-test: system-test $(STAMP) translations $(UPPY) $(SPARK_MD5)
+test: system-test $(STAMP) translations $(UPPY) $(HASH_MD5)
 	$(VENV)/bin/pytest -q
 
 code: $(STAMP)
 	@test -n "$(EMAIL)" || { echo "usage: make code EMAIL=<demo account address>"; exit 2; }
 	@IAMIS_DEMO=1 $(PY) -m identity.cli demo-code "$(EMAIL)"
 
-bench: system-bench $(STAMP) translations $(UPPY) $(SPARK_MD5)
+bench: system-bench $(STAMP) translations $(UPPY) $(HASH_MD5)
 	$(PY) tests/load/bench_relay.py
 	$(PY) tests/load/bench_marksheet_queries.py
 	$(PY) tests/load/bench_sampling.py
@@ -52,9 +52,9 @@ $(UPPY): $(NODE_STAMP)
 	@mkdir -p $(@D)
 	cp gateway/node_modules/uppy/dist/uppy.min.js $@
 
-$(SPARK_MD5): $(NODE_STAMP)
+$(HASH_MD5): $(NODE_STAMP)
 	@mkdir -p $(@D)
-	cp gateway/node_modules/spark-md5/spark-md5.min.js $@
+	cp gateway/node_modules/hash-wasm/dist/md5.umd.min.js $@
 
 translations: $(STAMP)
 	@$(VENV)/bin/pybabel -q compile -d gateway/gateway/translations

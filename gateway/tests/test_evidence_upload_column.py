@@ -52,8 +52,8 @@ def test_the_upload_script_its_bundle_and_its_hashing_worker_are_served(teacher_
     # Uppy's bundle is deferred, so it has run before the module script that uses it.
     assert 'src="/static/vendor/uppy.min.js" defer' in html and 'src="/static/evidence_upload.js"' in html
     worker = teacher_browser.get("/static/evidence_hash_worker.js").get_data(as_text=True)
-    assert 'importScripts("vendor/spark-md5.min.js")' in worker  # the worker's MD5, copied there by make
-    assert teacher_browser.get("/static/vendor/spark-md5.min.js").status_code == 200
+    assert 'importScripts("vendor/md5.umd.min.js")' in worker  # the worker's MD5 (hash-wasm), copied there by make
+    assert teacher_browser.get("/static/vendor/md5.umd.min.js").status_code == 200
 
 
 def test_a_unit_not_uploaded_has_no_upload_column_and_no_evidence_call(teacher_browser, marks, sampling, evidence):

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -76,6 +77,8 @@ def get(url: str, deadline: float):
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 return response.status, response.read()
+        except urllib.error.HTTPError:
+            raise
         except OSError:
             if time.monotonic() > deadline:
                 raise
@@ -96,11 +99,26 @@ def test_the_entrypoint_serves_the_gateway_through_nginx_and_logs_to_standard_ou
     try:
         status, body = get(f"http://127.0.0.1:{port}/healthz", deadline=time.monotonic() + 15)
         assert (status, body) == (200, b'{"status": "ok"}')
+        # Only the upload page's hashing worker may compile WebAssembly; every response keeps the other headers.
+        page = policy_headers(f"http://127.0.0.1:{port}/healthz")
+        worker = policy_headers(f"http://127.0.0.1:{port}/static/evidence_hash_worker.js")
+        assert "'wasm-unsafe-eval'" in worker["content-security-policy"]
+        assert "wasm" not in page["content-security-policy"] and "unsafe" not in page["content-security-policy"]
+        for headers in (page, worker):
+            assert (headers["x-content-type-options"], headers["x-frame-options"]) == ("nosniff", "DENY")
     finally:
         process.terminate()
         out, err = process.communicate(timeout=15)
     assert "GET /healthz" in out, f"no access log line on standard output; stderr: {err}"
     assert (tmp_path / "nginx" / "nginx.conf").is_file()
+
+
+def policy_headers(url: str) -> dict:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return {k.lower(): v for k, v in response.headers.items()}
+    except urllib.error.HTTPError as answer:  # the fake gateway has no such file: the edge's headers still come
+        return {k.lower(): v for k, v in answer.headers.items()}
 
 
 def test_the_entrypoint_without_values_says_how_to_call_it(tmp_path):

@@ -1,13 +1,16 @@
 // Hashes one part of a file away from the page's own thread, so the page stays responsive and several parts
-// are hashed at once: the part's SHA-256 (Web Crypto) and MD5 (the prebuilt SparkMD5 bundle, plain JavaScript:
-// the page's Content-Security-Policy allows no WebAssembly). A classic worker: importScripts is everywhere.
-importScripts("vendor/spark-md5.min.js");
+// are hashed at once: the part's SHA-256 (Web Crypto) and MD5 (hash-wasm's prebuilt bundle: WebAssembly, five
+// times the speed of plain JavaScript, which made MD5 the slowest step of an upload). This script alone is
+// served with a policy that lets it compile WebAssembly; the pages' own policy still forbids it.
+importScripts("vendor/md5.umd.min.js");
+
+const hexToBase64 = (hex) => btoa(String.fromCharCode(...hex.match(/../g).map((pair) => parseInt(pair, 16))));
 
 self.onmessage = async ({ data: part }) => {
   try {
     const bytes = await part.arrayBuffer();
     const hashing = crypto.subtle.digest("SHA-256", bytes);
-    const md5 = btoa(SparkMD5.ArrayBuffer.hash(bytes, true));
+    const md5 = hexToBase64(await hashwasm.md5(new Uint8Array(bytes)));
     self.postMessage({ sha256: new Uint8Array(await hashing), md5 });
   } catch (failure) {
     self.postMessage({ failed: String(failure) });
