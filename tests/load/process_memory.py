@@ -3,6 +3,7 @@
 Each stack process starts a session of its own, so a gunicorn master and its workers (or nginx and its
 workers) share one process group: the group id is the pid the stack started.
 """
+import os
 import threading
 from pathlib import Path
 
@@ -60,3 +61,23 @@ class PeakMemory:
 
     def highest(self) -> dict[str, int]:
         return dict(sorted(self.peaks.items()))
+
+
+def group_cpu_seconds(group: int) -> float:
+    """User and system CPU time used so far by the living processes of a process group."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in group_members(group):
+        try:
+            fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def machine_busy_seconds() -> float:
+    """CPU time the whole machine has spent busy (all cores), from /proc/stat."""
+    values = [int(v) for v in (PROC / "stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]  # idle, iowait
+    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
