@@ -71,8 +71,14 @@ class ObjectStore:
         self.remove(key)
 
     def size_of(self, key: str) -> int | None:
+        found = self.stat(key)
+        return found[0] if found else None
+
+    def stat(self, key: str) -> tuple[int, str] | None:
+        """(size, ETag) of the object at `key`, None if there is none."""
         with _storage(gone_is_none=True):
-            return self._client.stat_object(self.bucket, key).size
+            found = self._client.stat_object(self.bucket, key)
+            return found.size, found.etag or ""
         return None
 
     def remove(self, key: str) -> None:

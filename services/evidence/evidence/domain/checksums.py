@@ -34,6 +34,12 @@ def md5_etag(md5: str) -> str:
     return f'"{decode_md5(md5).hex()}"'
 
 
+def joined_etag(md5s: list[str]) -> str:
+    """The ETag S3 gives an object joined from parts: the hex MD5 of the parts' raw MD5s, then "-" and their count."""
+    joined = b"".join(decode_md5(md5) for md5 in md5s)
+    return f"{hashlib.md5(joined).hexdigest()}-{len(md5s)}"
+
+
 def md5_matches_etag(md5: str, etag: str) -> bool:
     return md5_etag(md5).strip('"') == etag.strip('"').lower()
 

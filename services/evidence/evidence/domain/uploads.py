@@ -1,11 +1,12 @@
 """An upload in progress: the browser sends the file to object storage in fixed-size parts. Each part is
-signed with its SHA-256 and MD5; the browser sends the MD5 as Content-MD5, which every S3 checks (SeaweedFS
-also checks the SHA-256 in the URL), so the store refuses a part whose bytes differ.
+signed with its SHA-256 and MD5; the browser sends the MD5 as Content-MD5 (not a signed header: a first,
+best-effort check by the store; SeaweedFS also checks the SHA-256 signed into the URL).
 
 Completing checks what the store holds against what was signed: every part present and the right size, each
 part's ETag (the MD5 the store computed from the bytes it holds) equal to the MD5 signed, and the composite
-of the SHA-256 digests signed equal to the browser's. A part's digests are fixed once signed: a part the
-browser signs again must be the same bytes, or a different file is being mixed in.
+of the SHA-256 digests signed equal to the browser's. That comparison is the guarantee, and it needs ETags that
+are plain MD5s: a bucket with SSE-KMS or SSE-C would fail every completion. A part's digests are fixed once
+signed: a part the browser signs again must be the same bytes, or a different file is being mixed in.
 An upload with no part signed for UPLOAD_EXPIRY_DAYS is abandoned: its stored parts are removed.
 """
 import math
@@ -13,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .checksums import composite, decode_digest, decode_md5, md5_etag, md5_matches_etag
+from .checksums import composite, decode_digest, decode_md5, joined_etag, md5_etag, md5_matches_etag
 from .errors import (BadPartNumber, ChecksumMismatch, FilenameRequired, FileTooLarge, PartsMissing,
-                     SizeMismatch)
+                     SizeMismatch, UploadNotFound)
 from .text import readable_name
 
 MIB = 1024 * 1024
@@ -138,6 +139,17 @@ class UploadSession:
         if any(not self.md5s.get(n) for n in wanted):
             return None
         return [StoredPart(n, self.expected_size(n), md5_etag(self.md5s[n])) for n in wanted]
+
+    def check_joined(self, size: int | None, etag: str | None, checksum: str) -> None:
+        """An object the store already joined (a completion cut short after the store's part) is this upload's
+        only if its size and its ETag, which the store computed from the parts it joined, are what the MD5s
+        signed for every part give, and the browser's checksum is the composite of the signed SHA-256s."""
+        wanted = range(1, self.parts_count + 1)
+        if any(not self.md5s.get(n) for n in wanted) or size != self.size or etag is None:
+            raise UploadNotFound()
+        if etag.strip('"').lower() != joined_etag([self.md5s[n] for n in wanted]):
+            raise UploadNotFound()
+        self.check_checksum(checksum)
 
     def check_checksum(self, checksum: str) -> None:
         """The whole file's checksum must be the composite of the SHA-256 digests signed for its parts."""

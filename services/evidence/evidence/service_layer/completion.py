@@ -62,9 +62,8 @@ def _join(store, upload: UploadSession, claimed: dict[int, str], checksum: str) 
             raise SizeMismatch()
         return
     # Joined by a completion cut short after the store's part, or dropped (aborted, or joined and removed).
-    if store.size_of(upload.key) != upload.size:
-        raise UploadNotFound()
-    upload.check_checksum(checksum)
+    size, etag = store.stat(upload.key) or (None, None)
+    upload.check_joined(size, etag, checksum)
 
 
 def _completed_before(uow, actor: Actor, upload_id: str) -> EvidenceFile:
