@@ -86,6 +86,7 @@ class Stack:
                    MARKS_URL=f"http://127.0.0.1:{self.service_port('marks')}",
                    SAMPLING_URL=f"http://127.0.0.1:{self.service_port('sampling')}",
                    EVIDENCE_URL=f"http://127.0.0.1:{self.service_port('evidence')}",
+                   MODERATION_URL=f"http://127.0.0.1:{self.service_port('moderation')}",
                    SMTP_HOST="127.0.0.1", SMTP_PORT=str(self.smtp_port), PUBLIC_URL=self.url, **self.extra_env)
         if name in SERVICES:
             env["DATABASE_URL"] = self.database_urls.get(name, f"sqlite:///{self.var_dir / 'data' / name}.db")

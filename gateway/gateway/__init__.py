@@ -16,8 +16,8 @@ from .marks_pages import install_marks_pages
 from .security import install_security_headers
 from .session_cache import SessionCache
 from .settings import gateway_settings, token_private_key
-from .views import (audit, centre_user_actions, centre_users, edge, errors, health, iamis, invitation,
-                    moderator_evidence, portal, sign_in, sign_in_code, sign_out)
+from .views import (audit, board_allocations, centre_user_actions, centre_users, edge, errors, health, iamis,
+                    invitation, moderator_evidence, portal, sign_in, sign_in_code, sign_out)
 
 csrf = CSRFProtect()
 
@@ -51,6 +51,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     install_marks_pages(app, issuer)
     install_evidence_pages(app, issuer)
     moderator_evidence.install(app, issuer)
+    board_allocations.install(app, issuer)
     errors.register_error_pages(app)
     install_security_headers(app)
     install_metrics(app, "gateway")

@@ -22,6 +22,8 @@ def gateway_settings() -> dict:
         "SAMPLING_TIMEOUT_SECONDS": env_int("SAMPLING_TIMEOUT_SECONDS", 5),
         "EVIDENCE_URL": env("EVIDENCE_URL", "http://127.0.0.1:8104"),
         "EVIDENCE_TIMEOUT_SECONDS": env_int("EVIDENCE_TIMEOUT_SECONDS", 5),
+        "MODERATION_URL": env("MODERATION_URL", "http://127.0.0.1:8106"),
+        "MODERATION_TIMEOUT_SECONDS": env_int("MODERATION_TIMEOUT_SECONDS", 5),
         "AUTH_CACHE_SECONDS": env_int("AUTH_CACHE_SECONDS", 3),
         "DISPLAY_TIMEZONE": env("DISPLAY_TIMEZONE", "Europe/London"),
         # The cookie lives as long as an idle session may; identity ends the session itself too.
