@@ -14,9 +14,6 @@ class ModeratorEvidenceClient(EvidenceClient):
             raise EvidenceUnavailable("evidence answered /allocated without centres")
         return centres
 
-    def unit_evidence(self, user: dict, centre: str, unit_id) -> dict:
-        return self.listing(user, centre, unit_id)
-
 
 def download_link(file: dict) -> str | None:
     """The file's download address, only if it is the evidence service's own (same site, through nginx)."""

@@ -45,7 +45,7 @@ def centres():
 def unit(centre, unit_id):
     if not CENTRE_NUMBER.match(centre) or not unit_id.isdigit():
         return render_template("errors/not_found.html"), 404
-    evidence = evidence_api().unit_evidence(g.user, centre, unit_id)
+    evidence = evidence_api().listing(g.user, centre, unit_id)
     note = evidence.get("note")
     return render_template("moderator/unit.html", centre=centre, unit=evidence.get("unit") or {},
                            note=note, note_time=local_time((note or {}).get("updated_at")),
