@@ -4,29 +4,11 @@ Uploading, deleting and the note are for the centre's Examinations Officer and A
 the IAMIS permission. Board staff, and the moderator allocated to the centre, list and download only.
 Anyone else finds another centre's unit, upload or file exactly as they would find a missing one.
 """
-from dataclasses import dataclass
+from iamis_shared.actor import BOARD_STAFF, MODERATOR, Actor
 
 from .errors import PermissionMissing, ReadOnly, UnitNotFound
 
-FULL_ACCESS = ("exams_officer", "admin")
-CENTRE_ACCOUNTS = (*FULL_ACCESS, "user")
-BOARD_STAFF, MODERATOR = "board_staff", "moderator"
-IAMIS = "iamis"
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The signed-in person as their token names them."""
-    user_id: str
-    name: str = ""
-    email: str = ""
-    account_type: str = ""
-    centres: tuple[str, ...] = ()
-    permissions: tuple[str, ...] = ()
-
-    @property
-    def moderator_email(self) -> str:
-        return self.email.strip().lower()
+__all__ = ["Actor", "BOARD_STAFF", "MODERATOR", "check_read", "check_write", "may_write"]
 
 
 def check_write(actor: Actor, centre: str, missing: type[Exception] = UnitNotFound) -> None:
@@ -55,9 +37,7 @@ def may_write(actor: Actor, centre: str) -> bool:
 
 
 def _check_centre_member(actor: Actor, centre: str, missing: type[Exception]) -> None:
-    if actor.account_type not in CENTRE_ACCOUNTS:
-        raise PermissionMissing()
-    if actor.account_type not in FULL_ACCESS and IAMIS not in actor.permissions:
+    if not actor.may_use_centre_data:
         raise PermissionMissing()
     if centre not in actor.centres:
         raise missing()

@@ -4,29 +4,11 @@ A centre's data is for its own Examinations Officer and Admins, and its users wi
 permission; board staff read every centre and change nothing; moderators come in later. Another
 centre looks exactly like one that does not exist.
 """
-from dataclasses import dataclass
+from iamis_shared.actor import FULL_ACCESS, MODERATOR, Actor
 
 from .errors import AuditNotAllowed, CentreNotFound, NotForModerators, PermissionMissing, ReadOnly
 
-FULL_ACCESS = ("exams_officer", "admin")
-CENTRE_ACCOUNTS = (*FULL_ACCESS, "user")
-BOARD_STAFF, MODERATOR = "board_staff", "moderator"
-IAMIS = "iamis"
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The signed-in person as their token names them."""
-    user_id: str
-    name: str = ""
-    email: str = ""
-    account_type: str = ""
-    centres: tuple[str, ...] = ()
-    permissions: tuple[str, ...] = ()
-
-    @property
-    def is_board_staff(self) -> bool:
-        return self.account_type == BOARD_STAFF
+__all__ = ["Actor", "check_audit_reader", "check_read", "check_write"]
 
 
 def check_read(actor: Actor, centre: str, missing: type[Exception] = CentreNotFound) -> None:
@@ -53,9 +35,7 @@ def check_audit_reader(actor: Actor, centre: str) -> None:
 def _check_centre_member(actor: Actor, centre: str, missing: type[Exception]) -> None:
     if actor.account_type == MODERATOR:
         raise NotForModerators()
-    if actor.account_type not in CENTRE_ACCOUNTS:
-        raise PermissionMissing()
-    if actor.account_type not in FULL_ACCESS and IAMIS not in actor.permissions:
+    if not actor.may_use_centre_data:
         raise PermissionMissing()
     if centre not in actor.centres:
         raise missing()

@@ -3,24 +3,11 @@
 Board staff allocate and see every allocation; a moderator sees only their own (by the email their
 token carries); centre accounts see none, since allocations are the board's business.
 """
-from dataclasses import dataclass
+from iamis_shared.actor import MODERATOR, Actor
 
 from .errors import BoardStaffOnly, NotAllowedToList
 
-BOARD_STAFF, MODERATOR = "board_staff", "moderator"
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The signed-in person as their token names them."""
-    user_id: str
-    name: str = ""
-    email: str = ""
-    account_type: str = ""
-
-    @property
-    def is_board_staff(self) -> bool:
-        return self.account_type == BOARD_STAFF
+__all__ = ["Actor", "check_allocator", "moderator_seen_by"]
 
 
 def check_allocator(actor: Actor) -> None:
@@ -33,5 +20,5 @@ def moderator_seen_by(actor: Actor) -> str | None:
     if actor.is_board_staff:
         return None
     if actor.account_type == MODERATOR and actor.email:
-        return actor.email.strip().lower()
+        return actor.moderator_email
     raise NotAllowedToList()

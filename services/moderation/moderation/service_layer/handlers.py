@@ -25,9 +25,10 @@ def allocate_if_missing(uow, allocated_by: str, centre: str, moderator_email: st
     """The demo's allocation, made once: None when the moderator is already allocated to the centre."""
     allocation = Allocation.new(str(uuid.uuid4()), centre, moderator_email, moderator_name, allocated_by, now)
     with uow:
-        if uow.allocations.get(allocation.centre, allocation.moderator_email) is not None:
+        try:
+            _add(uow, allocation)
+        except AlreadyAllocated:
             return None
-        _add(uow, allocation)
         uow.commit()
     return allocation
 
