@@ -25,8 +25,11 @@ from .orm import audit_log, marks, marksheet_counts
 from .prepared import Prepared
 
 
+SAVE_IF_UNCHANGED = write_marks().where(marks.c.version == bindparam("b_version"))
+
+
 def _save_statement(counted: bool):
-    saved = write_marks().where(marks.c.version == bindparam("b_version")).returning(marks.c.entry_id).cte("saved")
+    saved = SAVE_IF_UNCHANGED.returning(marks.c.entry_id).cte("saved")
     # Typed parameters, which PostgreSQL's dialect casts ($n::VARCHAR): INSERT ... SELECT gives them no type.
     entry = select(*[bindparam(f"a_{name}", type_=audit_log.c[name].type) for name in AUDIT_COLUMNS])
     audited = insert(audit_log).from_select(AUDIT_COLUMNS, entry.select_from(saved)).cte("audited")
@@ -43,7 +46,6 @@ def _save_statement(counted: bool):
 
 SAVE = Prepared("marks_save", _save_statement(counted=False))
 SAVE_COUNTED = Prepared("marks_save_counted", _save_statement(counted=True))
-SAVE_IF_UNCHANGED = write_marks().where(marks.c.version == bindparam("b_version"))
 
 
 def in_one_statement(session: Session) -> bool:

@@ -7,6 +7,7 @@ import pytest
 import marks
 from iamis_shared.testing import bearer_fixture, make_app_fixture, migrated_database_fixture
 from marks import create_app
+from marks.adapters.entry_repository import EntryRepository
 
 MIGRATIONS = Path(marks.__file__).parent / "migrations"
 API = "/api/marks/v1"
@@ -54,3 +55,18 @@ def criminology(client, staff):
         "deadline": "2027-05-15", "grades": ["Pass", "Merit", "Distinction"]}).json
     client.post(f"{API}/units/{unit['id']}/entries", headers=staff, json={"entries": entries("68101", "3007", "3008")})
     return unit["id"]
+
+
+@pytest.fixture
+def meanwhile(monkeypatch):
+    """Run a request once, after the next save has read its candidate and before it writes."""
+    def arrange(request):
+        read, pending = EntryRepository.for_change, [request]
+
+        def read_then_let_in(self, *args):
+            found = read(self, *args)
+            if pending:
+                pending.pop()()
+            return found
+        monkeypatch.setattr(EntryRepository, "for_change", read_then_let_in)
+    return arrange

@@ -1,27 +1,24 @@
 """The one-command run keeps marks in a SQLite file, which has no single-statement save: the same writes run
 one after another in one transaction, and a save must still count, audit and refuse exactly as on PostgreSQL."""
 import json
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
-import marks
 from iamis_shared.migrations import upgrade
 from marks import create_app
-from marks.adapters.entry_repository import EntryRepository
 
-from .conftest import API, entries
+from .conftest import API, MIGRATIONS, entries
 
 
 @pytest.fixture
 def sqlite_app(tmp_path, token_keys):
     url = f"sqlite:///{tmp_path / 'marks.db'}"
-    upgrade(Path(marks.__file__).parent / "migrations", url)
+    upgrade(MIGRATIONS, url)
     return lambda: create_app({"DATABASE_URL": url, "TOKEN_PUBLIC_KEY": token_keys[1]})
 
 
-def test_saves_on_sqlite_count_audit_and_refuse_a_changed_value(sqlite_app, staff, teacher, bearer, monkeypatch):
+def test_saves_on_sqlite_count_audit_and_refuse_a_changed_value(sqlite_app, staff, teacher, bearer, meanwhile):
     app = sqlite_app()
     client = app.test_client()
     series = client.post(f"{API}/series", json={"name": "GCSE NOVEMBER 2025", "results_day": "2028-01-13"},
@@ -41,14 +38,7 @@ def test_saves_on_sqlite_count_audit_and_refuse_a_changed_value(sqlite_app, staf
     assert save("1054", "initials", "", previous="AB").json["counts"] == {"entries": 2, "done": 0, "left": 2}
 
     other, colleague = sqlite_app().test_client(), bearer(sub="colleague", name="Eleri Evans")
-    read, pending = EntryRepository.for_change, [lambda: save("1054", "task:Task 1", "30", "15", other, colleague)]
-
-    def read_then_let_in(self, *args):
-        found = read(self, *args)
-        if pending:
-            pending.pop()()
-        return found
-    monkeypatch.setattr(EntryRepository, "for_change", read_then_let_in)
+    meanwhile(lambda: save("1054", "task:Task 1", "30", "15", other, colleague))
     stale = save("1054", "task:Task 1", "16", previous="15")
     assert (stale.status_code, stale.json["code"], stale.json["details"]["current"]) == (409, "VALUE_CHANGED", "30")
 

@@ -4,8 +4,6 @@ import json
 
 import pytest
 
-from marks.adapters.entry_repository import EntryRepository
-
 from .conftest import API
 
 COMPLETE = "candidate_number,Task 1,Task 2,initials\n1054,15,15,AB\n3268,A,A,\n1100,40,2,CD\n"
@@ -14,21 +12,6 @@ COMPLETE = "candidate_number,Task 1,Task 2,initials\n1054,15,15,AB\n3268,A,A,\n1
 @pytest.fixture
 def sheet(oracy):
     return f"{API}/centres/68101/units/{oracy}"
-
-
-@pytest.fixture
-def meanwhile(monkeypatch):
-    """Run a request once, after the next save has read its candidate and before it writes."""
-    def arrange(request):
-        read, pending = EntryRepository.for_change, [request]
-
-        def read_then_let_in(self, *args):
-            found = read(self, *args)
-            if pending:
-                pending.pop()()
-            return found
-        monkeypatch.setattr(EntryRepository, "for_change", read_then_let_in)
-    return arrange
 
 
 def save(client, headers, sheet, number, field, value, previous=""):
