@@ -18,12 +18,12 @@ CANDIDATES, SAMPLED = 20, 15  # the default rule: 16-100 candidates with a mark 
 UPLOAD_TIMEOUT = 90_000
 
 
-def portfolio_unit(browser, stack, staff, candidates: int, group_upload: bool = False) -> dict:
-    """GCSE ART & DESIGN TEXTILE DESIGN UNIT 1 PORTFOLIO (3653U1), its sample uploaded through IAMIS."""
+def portfolio_unit(browser, stack, staff, candidates: int, group_upload: bool = False, code: str = "3653U1") -> dict:
+    """GCSE ART & DESIGN TEXTILE DESIGN UNIT 1 PORTFOLIO (3653U1 unless told), its sample uploaded through IAMIS."""
     board = board_for(browser, stack.stack.url, staff)
     series = board.post("/series", {"name": f"GCSE JUNE {uuid.uuid4().hex[:6].upper()}", "results_day": "2027-08-20"})
     unit = board.post(f"/series/{series['id']}/units", {
-        "code": "3653U1", "title": "ART & DESIGN TEXTILE DESIGN UNIT 1 PORTFOLIO", "kind": "marks",
+        "code": code, "title": "ART & DESIGN TEXTILE DESIGN UNIT 1 PORTFOLIO", "kind": "marks",
         "tasks": [{"name": "Mark", "max": 120}], "evidence_upload": True, "group_upload": group_upload,
         "deadline": "2027-06-15"})
     numbers = [f"{1001 + n}" for n in range(candidates)]

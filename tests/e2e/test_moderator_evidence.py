@@ -4,15 +4,14 @@ with the original name); a moderator not allocated to the centre sees nothing of
 import base64
 import hashlib
 import re
-import time
 import uuid
 
 import pytest
 import requests
 from playwright.sync_api import expect
 
-from .board_setup import board_for
 from .conftest import Account
+from .evidence_steps import mark_and_submit, portfolio_unit, upload_inputs_when_ready, wait_for
 from .signing_in import sign_in
 from .test_welsh_and_accessibility import assert_accessible, choose_language
 from .wording import Wording
@@ -21,15 +20,6 @@ DEMO_MODERATOR, DEMO_PASSWORD = "moderator@board.example", "Demo-Pass-2025"
 FILENAME = "Gwaith Llŷr 1001.txt"
 CONTENT = ("Portffolio Llŷr: the candidate's evidence, uploaded for the moderator.\n" * 2000).encode()
 EVIDENCE = "/api/evidence/v1"
-
-
-def wait_for(fetch, what: str, timeout: float = 20):
-    """fetch() until it gives something truthy: the evidence service learns of submissions through the bus."""
-    deadline = time.monotonic() + timeout
-    while not (found := fetch()):
-        assert time.monotonic() < deadline, f"gave up waiting for {what}"
-        time.sleep(0.3)
-    return found
 
 
 def upload_as_teacher(page, base_url: str, unit_id: int, number: str) -> dict:
@@ -59,35 +49,15 @@ def upload_as_teacher(page, base_url: str, unit_id: int, number: str) -> dict:
 
 @pytest.fixture
 def uploaded(browser, stack, new_user, page):
-    """A unit that takes uploads, marked and submitted by a teacher of 68101, with one file for its first candidate."""
-    board = board_for(browser, stack.stack.url, new_user(account_type="board_staff", centre=None))
-    tag = uuid.uuid4().hex[:5].upper()
-    series = board.post("/series", {"name": f"GCSE JUNE 2025 {tag}", "results_day": "2027-08-19"})
-    unit = board.post(f"/series/{series['id']}/units", {
-        "code": f"E{tag}", "title": "ART & DESIGN TEXTILE DESIGN UNIT 1 PORTFOLIO",
-        "kind": "marks", "tasks": [{"name": "Mark", "max": 120}], "evidence_upload": True, "deadline": "2027-05-31"})
-    numbers = ["1001", "1002", "1003"]
-    board.entries(unit["id"], numbers)
-    board.page.context.close()
-    sign_in(page, new_user())
-    page.goto(f"/iamis/units/{unit['id']}")
-    csrf = page.locator("meta[name=csrf-token]").get_attribute("content")
-    for index, number in enumerate(numbers):
-        saved = page.request.patch(f"/api/marks/v1/centres/68101/units/{unit['id']}/candidates/{number}",
-                                   data={"field": "task:Mark", "value": str(60 + index), "previous": ""},
-                                   headers={"X-CSRFToken": csrf})
-        assert saved.ok, saved.text()
-    submitted = page.request.post(f"/api/marks/v1/centres/68101/units/{unit['id']}/submit",
-                                  headers={"X-CSRFToken": csrf})
-    assert submitted.ok, submitted.text()
-
-    def sampled():
-        answer = page.request.get(f"{EVIDENCE}/centres/68101/units/{unit['id']}/evidence")
-        return answer.ok and answer.json()["sample"]
-    wait_for(sampled, "the evidence service to know the unit's sample")
+    """A unit that takes uploads, marked and submitted by a teacher of 68101, with one file for its first candidate.
+    Its own code: the demo moderator's list holds every 68101 unit that takes uploads."""
+    unit = portfolio_unit(browser, stack, new_user(account_type="board_staff", centre=None), 3,
+                          code=f"E{uuid.uuid4().hex[:5].upper()}")
+    mark_and_submit(page, new_user(), unit)
+    upload_inputs_when_ready(page, unit, 3)
     file = upload_as_teacher(page, stack.stack.url, unit["id"], "1001")
     page.context.clear_cookies()
-    return {**unit, "series": series, "file": file}
+    return {**unit, "file": file}
 
 
 def demo_moderator(identity_uow) -> Account:
@@ -107,7 +77,7 @@ def open_unit(page, unit: dict, say: Wording):
             return True
         page.reload()
         return False
-    wait_for(listed, "the unit in the moderator's list")
+    assert wait_for(listed), "gave up waiting for the unit in the moderator's list"
     return link
 
 
