@@ -58,7 +58,10 @@ export class Lines {
     item.cancel.remove();
   }
 
+  // Progress arrives many times a second; the page changes only when the whole percent does.
   showPercent(item, percent) {
+    if (item.percent === percent) return;
+    item.percent = percent;
     item.bar.value = percent;
     item.figure.textContent = `${percent} %`;
     const step = Math.floor(percent / ANNOUNCE_EVERY) * ANNOUNCE_EVERY;
