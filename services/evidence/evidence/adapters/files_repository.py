@@ -2,8 +2,9 @@
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from iamis_shared.inserts import insert_once
+
 from ..domain.files import EvidenceFile, ModeratorNote
-from .inserts import insert_once
 from .orm import evidence_files, moderator_notes
 
 FILE_COLUMNS = ("id", "centre", "unit_id", "candidate_number", "filename", "size", "content_type", "key",

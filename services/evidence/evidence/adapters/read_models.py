@@ -2,8 +2,9 @@
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from iamis_shared.inserts import insert_once
+
 from ..domain.units import CurrentSample, SampleMember, SubmittedCandidate, SubmittedUnit
-from .inserts import insert_once
 from .orm import current_samples, evidence_files, moderator_allocations, submitted_units
 
 

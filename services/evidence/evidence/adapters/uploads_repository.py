@@ -4,8 +4,9 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from iamis_shared.inserts import insert_once
+
 from ..domain.uploads import UploadSession
-from .inserts import insert_once
 from .orm import upload_part_digests, upload_sessions
 
 COLUMNS = ("id", "centre", "unit_id", "candidate_number", "filename", "size", "content_type", "last_modified",

@@ -9,8 +9,9 @@ from collections import Counter
 from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm import Session
 
+from iamis_shared.inserts import inserted_rows
+
 from ..domain.marksheet import Counts
-from .inserts import insert_once
 from .orm import marksheet_counts
 
 _ADD = (update(marksheet_counts)
@@ -30,7 +31,7 @@ def add(session: Session, entries: Counter, done: Counter) -> dict[tuple[int, st
         if not change["b_entries"] and not change["b_done"]:
             continue
         row = session.execute(_ADD, change).first()
-        if row is None and insert_once(session, insert(marksheet_counts).values(
+        if row is None and inserted_rows(session, insert(marksheet_counts).values(
                 unit_id=unit_id, centre=centre, entries=change["b_entries"], done=change["b_done"])) is not None:
             row = (change["b_entries"], change["b_done"])
         elif row is None:  # a racing first load of the marksheet created the row meanwhile

@@ -2,8 +2,9 @@
 from sqlalchemy import exists, insert, select
 from sqlalchemy.orm import Session
 
+from iamis_shared.inserts import inserted_rows
+
 from ..domain.units import Series, Task, Unit
-from .inserts import insert_once
 from .orm import entries, series, units
 
 UNIT_COLUMNS = [units, series.c.name.label("series_name"), series.c.results_day]
@@ -23,7 +24,7 @@ class SeriesRepository:
 
     def add(self, new: Series) -> bool:
         """False if a series of that name exists (perhaps added by a racing request)."""
-        result = insert_once(self.session, insert(series).values(name=new.name, results_day=new.results_day)
+        result = inserted_rows(self.session, insert(series).values(name=new.name, results_day=new.results_day)
                              .returning(series.c.id))
         new.id = result[0].id if result else None
         return result is not None
@@ -65,7 +66,7 @@ class UnitRepository:
 
     def add(self, unit: Unit) -> bool:
         """False if the series already has a unit with that code."""
-        result = insert_once(self.session, insert(units).values(
+        result = inserted_rows(self.session, insert(units).values(
             series_id=unit.series.id, code=unit.code, title=unit.title, kind=unit.kind,
             tasks=[{"name": t.name, "max": t.max} for t in unit.tasks], grades=list(unit.grades),
             initials_required=unit.initials_required, carry_forward_allowed=unit.carry_forward_allowed,
