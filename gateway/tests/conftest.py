@@ -58,13 +58,22 @@ def evidence(token_keys, sampling):
 
 
 @pytest.fixture
+def moderation(token_keys):
+    """The fake moderation service (allocations and further samples); a module may replace it with its own."""
+    from gateway.testing.fake_further_samples import FakeFurtherSamples
+    return FakeFurtherSamples(token_keys[1])
+
+
+@pytest.fixture
 def app_config(identity, marks, sampling, token_keys, compiled_translations, request):
     config = {"TESTING": True, "SECRET_KEY": "test secret", "TOKEN_PRIVATE_KEY": token_keys[0],
               "IDENTITY_HTTP": identity, "MARKS_HTTP": marks, "SAMPLING_HTTP": sampling, "AUTH_CACHE_SECONDS": 0,
               "BABEL_TRANSLATION_DIRECTORIES": str(compiled_translations)}
-    # Only a test that uses `evidence` (or whose module says `usefixtures("evidence")`) talks to the fake.
+    # Only a test that uses `evidence` or `moderation` (or whose module says `usefixtures(...)`) talks to the fake.
     if "evidence" in request.fixturenames:
         config["EVIDENCE_HTTP"] = request.getfixturevalue("evidence")
+    if "moderation" in request.fixturenames:
+        config["MODERATION_HTTP"] = request.getfixturevalue("moderation")
     return config
 
 

@@ -26,7 +26,7 @@ NOTE = {"text": "Candidate 3268 was ill:\nher second piece is missing.", "update
         "updated_by": "Eleri Evans"}
 
 
-pytestmark = pytest.mark.usefixtures("evidence")  # every page here talks to the evidence service
+pytestmark = pytest.mark.usefixtures("evidence", "moderation")  # every page here talks to both services
 
 
 @pytest.fixture

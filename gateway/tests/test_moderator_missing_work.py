@@ -20,7 +20,7 @@ SAMPLE = [
      "note_to_moderator": None}]
 
 
-pytestmark = pytest.mark.usefixtures("evidence")  # every page here talks to the evidence service
+pytestmark = pytest.mark.usefixtures("evidence", "moderation")  # every page here talks to both services
 
 
 @pytest.fixture

@@ -35,6 +35,16 @@ CONTRACTS = [
      "evidence.adapters.event_schemas:SampleChangedSchema"),
     ("moderation.moderator_allocated", "moderation.entrypoints.event_schemas:ModeratorAllocatedSchema",
      "evidence.adapters.event_schemas:ModeratorAllocatedSchema"),
+    ("marks.marksheet_submitted", "marks.entrypoints.event_schemas:MarksheetSubmittedSchema",
+     "moderation.adapters.event_schemas:MarksheetSubmittedSchema"),
+    ("sampling.sample_generated", "sampling.entrypoints.event_schemas:SampleGeneratedSchema",
+     "moderation.adapters.event_schemas:SampleChangedSchema"),
+    ("sampling.sample_extended", "sampling.entrypoints.event_schemas:SampleChangedSchema",
+     "moderation.adapters.event_schemas:SampleChangedSchema"),
+    ("sampling.sample_reduced", "sampling.entrypoints.event_schemas:SampleChangedSchema",
+     "moderation.adapters.event_schemas:SampleChangedSchema"),
+    ("moderation.further_samples_requested", "moderation.entrypoints.event_schemas:FurtherSamplesRequestedSchema",
+     "sampling.adapters.event_schemas:FurtherSamplesRequestedSchema"),
 ]
 
 
@@ -117,3 +127,38 @@ def test_a_submission_from_marks_loads_in_the_evidence_copy_with_the_unit_eviden
     data = load("evidence.adapters.event_schemas:MarksheetSubmittedSchema").load(envelope.data)
     assert (data["evidence_upload"], data["group_upload"], data["deadline"]) == (True, True, date(2027, 5, 15))
     assert data["candidates"] == [{"candidate_number": "0001", "surname": "Jones", "forename": "Carys"}]
+
+
+def test_a_submission_from_marks_loads_in_the_moderation_copy_with_what_the_moderator_chooses_by():
+    from datetime import date
+
+    from marks.domain.events import MarksheetSubmitted, SubmittedCandidate as MarksCandidate
+    from marks.service_layer.outgoing import marksheet_submitted
+
+    envelope = marksheet_submitted(MarksheetSubmitted(
+        "s-1", 7, "3653U1", "ART & DESIGN TEXTILE DESIGN", "GCSE JUNE 2027", "68101", "marks", (), (),
+        datetime(2027, 5, 1, 9, 0, tzinfo=timezone.utc), "t-1", "Tomos Jones",
+        (MarksCandidate("0001", "Jones", "Carys", (("Mark", 60),), 60, "marked", None, "AB"),
+         MarksCandidate("0002", "Evans", "Dewi", (), None, "absent", None, None)),
+        evidence_upload=True, group_upload=False, deadline=date(2027, 6, 15)))
+    data = load("moderation.adapters.event_schemas:MarksheetSubmittedSchema").load(envelope.data)
+    assert (data["unit_title"], data["series"], data["kind"]) == ("ART & DESIGN TEXTILE DESIGN", "GCSE JUNE 2027",
+                                                                  "marks")
+    assert data["candidates"] == [
+        {"candidate_number": "0001", "surname": "Jones", "forename": "Carys", "status": "marked", "total": 60,
+         "outcome": None, "initials": "AB"},
+        {"candidate_number": "0002", "surname": "Evans", "forename": "Dewi", "status": "absent", "total": None,
+         "outcome": None, "initials": None}]
+
+
+def test_a_further_samples_request_from_moderation_loads_in_the_sampling_copy():
+    from moderation.domain.further_samples import FurtherSamplesRequested
+    from moderation.service_layer.outgoing import further_samples_requested
+
+    at = datetime(2027, 5, 20, 10, 0, tzinfo=timezone.utc)
+    envelope = further_samples_requested(FurtherSamplesRequested("r-1", "68101", 7, "3653U1", ("0004", "0010"), "m-1",
+                                                                 "Mared Hughes", at))
+    data = load("sampling.adapters.event_schemas:FurtherSamplesRequestedSchema").load(envelope.data)
+    assert envelope.type == "moderation.further_samples_requested" and envelope.source == "moderation"
+    assert data == {"request_id": "r-1", "centre": "68101", "unit_id": 7, "candidate_numbers": ["0004", "0010"],
+                    "requested_by": {"user_id": "m-1", "name": "Mared Hughes"}, "requested_at": at}

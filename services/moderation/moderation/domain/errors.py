@@ -24,3 +24,47 @@ class ModeratorNameRequired(DomainError):
 
 class AlreadyAllocated(DomainError):
     """This moderator is already allocated to this centre."""
+
+
+class NotAllowedToRequest(DomainError):
+    """Only the moderator allocated to the centre, or board staff, can request further samples."""
+
+
+class UnitNotFound(DomainError):
+    # A moderator finds another centre's unit exactly as they would find a missing one.
+    """There is no such unit at a centre allocated to you."""
+
+
+class NotSubmitted(DomainError):
+    """The centre has not submitted the marks for this unit yet, so further samples cannot be requested."""
+
+
+class SampleNotChosen(DomainError):
+    """The sample for this unit has not been chosen yet. Try again in a few minutes."""
+
+
+class NoCandidates(DomainError):
+    """Choose at least one candidate to request as a further sample."""
+
+
+class TooManyCandidates(DomainError):
+    """Request at most 50 candidates at a time."""
+
+
+class CandidateRefused(DomainError):
+    """A refusal about one candidate: the message names them, and `details` carries the number."""
+
+    def __init__(self, candidate_number: str):
+        super().__init__(self.__doc__.format(candidate=candidate_number), candidate_number=candidate_number)
+
+
+class UnknownCandidate(CandidateRefused):
+    """Candidate {candidate} is not on the submitted marksheet for this unit. Check the candidate number."""
+
+
+class NoWork(CandidateRefused):
+    """Candidate {candidate} has no work to see: they were absent or their mark is carried forward."""
+
+
+class AlreadyInSample(CandidateRefused):
+    """Candidate {candidate} is already in the sample."""

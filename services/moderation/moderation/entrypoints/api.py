@@ -1,17 +1,12 @@
 """HTTP API of the moderation service (besides /healthz, /metrics, whoami and the OpenAPI document)."""
-from datetime import datetime, timezone
-
-from flask import g
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from iamis_shared.tokens import requires_token
-from iamis_shared.web import session_factory
 
-from ..domain.access import Actor
 from ..domain.model import CENTRE_NUMBER
 from ..service_layer import handlers
-from ..service_layer.unit_of_work import ModerationUnitOfWork
+from .caller import actor, now, uow
 
 blueprint = Blueprint("moderation", __name__, url_prefix="/api/moderation/v1",
                       description="IAMIS moderation: allocations, reviews, clerical errors, reports")
@@ -42,23 +37,14 @@ class AllocationQuerySchema(Schema):
                                                                          "like 68101."))
 
 
-def _actor() -> Actor:
-    p = g.principal
-    return Actor(user_id=p.sub, name=p.name, email=p.email, account_type=p.account_type)
-
-
-def _uow() -> ModerationUnitOfWork:
-    return ModerationUnitOfWork(session_factory())
-
-
 @blueprint.route("/allocations", methods=["POST"])
 @blueprint.arguments(AllocateSchema)
 @blueprint.response(201, AllocationSchema)
 @requires_token()
 def allocate(body: dict):
     """Board staff allocate a moderator to a centre; publishes moderation.moderator_allocated."""
-    return handlers.allocate_moderator(_uow(), _actor(), body["centre"], body["moderator_email"],
-                                       body["moderator_name"], datetime.now(timezone.utc))
+    return handlers.allocate_moderator(uow(), actor(), body["centre"], body["moderator_email"],
+                                       body["moderator_name"], now())
 
 
 @blueprint.route("/allocations")
@@ -67,4 +53,4 @@ def allocate(body: dict):
 @requires_token()
 def list_allocations(query: dict):
     """Every allocation (board staff, optionally of one centre), or the caller's own (a moderator)."""
-    return {"allocations": handlers.list_allocations(_uow(), _actor(), query.get("centre"))}
+    return {"allocations": handlers.list_allocations(uow(), actor(), query.get("centre"))}

@@ -31,3 +31,24 @@ class MarksheetSubmittedSchema(Schema):
     grades = fields.List(fields.String(), required=True)
     submitted_at = fields.AwareDateTime(required=True)
     candidates = fields.List(fields.Nested(SubmittedCandidateSchema), required=True)
+
+
+class PersonSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    user_id = fields.String(required=True)
+    name = fields.String(required=True)
+
+
+class FurtherSamplesRequestedSchema(Schema):
+    """moderation.further_samples_requested: the candidates the moderator asks the centre for too."""
+    class Meta:
+        unknown = EXCLUDE
+
+    request_id = fields.String(required=True)
+    centre = fields.String(required=True)
+    unit_id = fields.Integer(required=True)
+    candidate_numbers = fields.List(fields.String(), required=True)
+    requested_by = fields.Nested(PersonSchema, required=True)
+    requested_at = fields.AwareDateTime(required=True)

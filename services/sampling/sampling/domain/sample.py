@@ -62,6 +62,24 @@ class Sample:
         self.version += 1
         return added
 
+    def request_by_moderator(self, number: str, user_id: str, at: datetime) -> SampleMember | None:
+        """The moderator asks for this candidate's work too: they join as moderator-requested, or one the centre
+        added stays in as the moderator's (so the centre can no longer take them out). None when nothing
+        changes: moderation checked the request, so this only guards a race (already in for another reason,
+        or no work to see)."""
+        if self.statuses.get(number) != MARKED:
+            return None
+        member = self.member(number)
+        if member is None:
+            member = SampleMember(number, MODERATOR_REQUESTED, added_by=user_id, added_at=at)
+            self.members.append(member)
+        elif member.reason == CENTRE_ADDED:
+            member.reason, member.added_by, member.added_at = MODERATOR_REQUESTED, user_id, at
+        else:
+            return None
+        self.version += 1
+        return member
+
     def remove(self, number: str) -> SampleMember:
         """Takes out a candidate the centre added; a substitute leaves and the missing work is no longer noted."""
         member = self.member(number)

@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 from iamis_shared.bus.envelope import Envelope
 
-from ..adapters.event_schemas import MarksheetSubmittedSchema
+from ..adapters.event_schemas import FurtherSamplesRequestedSchema, MarksheetSubmittedSchema
 from ..domain.submitted import SubmittedCandidate, SubmittedMarksheet
 from ..service_layer import handlers
 from ..service_layer.unit_of_work import SamplingUnitOfWork
@@ -22,4 +22,12 @@ def on_marksheet_submitted(session, envelope: Envelope) -> None:
                              datetime.now(timezone.utc))
 
 
-HANDLERS = {"marks.marksheet_submitted": on_marksheet_submitted}
+def on_further_samples_requested(session, envelope: Envelope) -> None:
+    data = FurtherSamplesRequestedSchema().load(envelope.data)
+    handlers.add_requested_candidates(SamplingUnitOfWork(session=session), data["centre"], data["unit_id"],
+                                      data["candidate_numbers"], data["requested_by"]["user_id"],
+                                      data["requested_at"])
+
+
+HANDLERS = {"marks.marksheet_submitted": on_marksheet_submitted,
+            "moderation.further_samples_requested": on_further_samples_requested}

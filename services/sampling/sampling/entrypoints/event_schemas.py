@@ -31,7 +31,8 @@ class SampleGeneratedSchema(Schema):
 
 
 class SampleChangedSchema(Schema):
-    """sampling.sample_extended (a candidate added, or a substitute chosen: then `reason` is substitute) and
+    """sampling.sample_extended (a candidate added, or a substitute chosen: then `reason` is substitute; or a
+    further sample the moderator asked for: moderator-requested, `changed_by` the moderator) and
     sampling.sample_reduced (an added candidate or a substitute taken out)."""
     sample_id = fields.String(required=True)
     unit_id = fields.Integer(required=True)

@@ -7,7 +7,7 @@ from iamis_shared.bus.envelope import new_envelope
 from ..domain.access import check_change, check_read
 from ..domain.errors import SampleNotFound
 from ..domain.policy import DEFAULT_POLICY
-from ..domain.sample import Sample
+from ..domain.sample import Sample, SampleMember
 from ..domain.selection import choose_sample
 from ..domain.submitted import SubmittedMarksheet
 from ..domain.work import Nearest
@@ -86,6 +86,27 @@ def undo_substitute(uow, actor, centre: str, unit_id: int, number: str, now: dat
         removed = sample.undo_substitute(number)
         _save(uow, sample, "sampling.sample_reduced", removed, actor, now)
     return sample
+
+
+def add_requested_candidates(uow, centre: str, unit_id: int, numbers: list[str], user_id: str,
+                             at: datetime) -> list[SampleMember]:
+    """The moderator's further samples join the sample; one sampling.sample_extended per candidate added or
+    changed, in order, each with the sample as it stood after that change. Raises SampleNotFound when the
+    sample is not chosen yet (the submission may still be on its way): the consumer tries again later."""
+    with uow:
+        sample = _for_change(uow, centre, unit_id)
+        changed = []
+        for number in numbers:
+            member = sample.request_by_moderator(number, user_id, at)
+            if member is not None:
+                changed.append(member)
+                _publish(uow, "sampling.sample_extended", {
+                    **sample.as_event(), "candidate_number": member.candidate_number, "reason": member.reason,
+                    "changed_by": user_id, "changed_at": at.isoformat()})
+        if changed:
+            uow.samples.save(sample)
+        uow.commit()
+    return changed
 
 
 def _for_change(uow, centre: str, unit_id: int, with_work: bool = False) -> Sample:

@@ -13,7 +13,7 @@ RETRY_DELAYS_MS = (1_000, 5_000, 30_000)
 # Which service reads which events (DESIGN.md, "Services").
 SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "marks": ("moderation.clerical_error_recorded", "sampling.*"),
-    "sampling": ("marks.marksheet_submitted",),
+    "sampling": ("marks.marksheet_submitted", "moderation.further_samples_requested"),
     "evidence": ("sampling.*", "marks.marksheet_submitted", "moderation.moderator_allocated"),
     "moderation": ("marks.*", "sampling.*", "evidence.*"),
     "reports": ("#",),
