@@ -35,6 +35,17 @@ def test_menu_hides_the_iamis_link_without_the_permission(browser, identity):
     assert "The Examinations Officer will need to change your account type." in text_of(response)
 
 
+def test_a_moderators_menu_leads_to_moderation_not_to_mark_entry_whatever_permissions_they_hold(browser, identity):
+    identity.add_user("moderator@board.example", account_type="moderator", centres=[], permissions=ALL_PERMISSIONS)
+    browser.sign_in("moderator@board.example")
+    response = browser.get("/menu?section=exams")
+    assert 'href="/iamis"' not in response.get_data(as_text=True)
+    assert "Examinations Officer" not in text_of(response)
+    assert "As a moderator you see the samples and evidence of your centres under Moderation" in text_of(response)
+    assert '<a href="/menu?section=moderation">Moderation</a>' in response.get_data(as_text=True)
+    assert browser.get("/iamis").status_code == 403
+
+
 def test_header_menu_button_is_a_real_link_to_the_menu(browser):
     html = browser.get("/sign-in").get_data(as_text=True)
     assert '<a class="header__menu" href="/menu">Menu</a>' in html

@@ -29,12 +29,13 @@ def home():
 def menu():
     sections = dict(MENU_SECTIONS, **(BOARD_SECTION if is_board_staff(g.user) else {}),
                     **(MODERATION_SECTION if can_moderate(g.user) else {}))
+    moderator = g.user.get("account_type") == MODERATOR
     # A moderator's work is all under Moderation: open it first.
-    section = request.args.get("section", "moderation" if g.user.get("account_type") == MODERATOR else "exams")
+    section = request.args.get("section", "moderation" if moderator else "exams")
     if section not in sections:
         section = "exams"
     return render_template("portal/menu.html", sections=sections, section=section,
-                           can_use_iamis=can_use_iamis(g.user))
+                           can_use_iamis=can_use_iamis(g.user), moderator=moderator)
 
 
 @blueprint.get("/guide")
