@@ -59,7 +59,7 @@ export function signAndPut(uploadId, number, body, digests, onProgress, signal) 
   }, signal);
 }
 
-// Content-MD5 makes every S3 store check the part's bytes as they arrive (the URL's SHA-256 only some).
+// Content-MD5 makes every S3 store check the part's bytes as they arrive.
 function putPart(url, body, md5, onProgress, signal) {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();

@@ -1,6 +1,6 @@
 // Evidence uploads on the marksheet. Each sampled candidate's file input sends the chosen files from the
-// browser straight to object storage in parts (S3 multipart through nginx's /s3/, each part URL presigned by
-// the evidence service for the part's SHA-256 and sent with its MD5, both hashed in workers), several parts
+// browser straight to object storage in parts (S3 multipart through nginx's /s3/, each part's SHA-256 and MD5
+// hashed in workers and recorded by the evidence service, which presigns its URL; sent with its MD5), several parts
 // at once, with a progress bar and a Cancel button. A stopped upload (lost connection, reloaded page)
 // continues from the parts already stored when the same file is chosen again, or is discarded. Uppy's core
 // (the prebuilt bundle, global `Uppy`) keeps the files, the 1 GB restriction and the progress; its uploader

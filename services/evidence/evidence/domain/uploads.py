@@ -1,6 +1,6 @@
 """An upload in progress: the browser sends the file to object storage in fixed-size parts. Each part is
 signed with its SHA-256 and MD5; the browser sends the MD5 as Content-MD5 (not a signed header: a first,
-best-effort check by the store; SeaweedFS also checks the SHA-256 signed into the URL).
+best-effort check by the store).
 
 Completing checks what the store holds against what was signed: every part present and the right size, each
 part's ETag (the MD5 the store computed from the bytes it holds) equal to the MD5 signed, and the composite

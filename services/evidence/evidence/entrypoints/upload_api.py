@@ -22,7 +22,7 @@ UPLOAD = "/uploads/<uuid:upload_id>"  # anything else: UPLOAD_NOT_FOUND (errors.
 @blueprint.alt_response(422, description="BAD_PART_NUMBER, CHECKSUM_MISMATCH (the part differs from the one "
                                          "signed before), VALIDATION_FAILED")
 def sign_part(body, upload_id, part_number):
-    """A URL to PUT one part to, signed with the part's SHA-256; send the part's MD5 as Content-MD5 with the
+    """A URL to PUT one part to, once its SHA-256 and MD5 are recorded; send the MD5 as Content-MD5 with the
     PUT: the store refuses other bytes, and completion compares the MD5 with the store's ETag."""
     url = uploads.sign_part(uow(), store(), actor(), str(upload_id), part_number, body["sha256"], body["md5"], origin(),
                             now())

@@ -67,7 +67,7 @@ def sign_part(uow, store, actor: Actor, upload_id: str, part_number: int, sha256
                 raise ChecksumMismatch()
         uow.uploads.touch(upload_id, now)
         uow.commit()
-    return store.part_url(origin.host, origin.secure, upload.key, upload.s3_upload_id, part_number, sha256)
+    return store.part_url(origin.host, origin.secure, upload.key, upload.s3_upload_id, part_number)
 
 
 def stored_parts(uow, store, actor: Actor, upload_id: str) -> list[dict]:
