@@ -5,6 +5,7 @@ workers) share one process group: the group id is the pid the stack started.
 """
 import os
 import threading
+import time
 from pathlib import Path
 
 PROC = Path("/proc")
@@ -34,15 +35,18 @@ def resident_bytes(pid: int) -> int:
 
 
 class PeakMemory:
-    """`with PeakMemory({"gateway": pid, ...}):` samples every 0.2 s; highest() gives "name pid" -> bytes."""
+    """`with PeakMemory({"gateway": pid, ...}):` samples every 0.2 s; highest() gives "name pid" -> bytes.
 
-    def __init__(self, groups: dict[str, int], every: float = 0.2):
-        self.groups, self.every = groups, every
-        self.peaks: dict[str, int] = {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
+    The sampler runs beside the measured upload, so it stays cheap: it reads the known processes' memory at
+    each sample and looks through /proc for the groups' members only every `relist` seconds."""
+
+    def __init__(self, groups: dict[str, int], every: float = 0.2, relist: float = 2.0):
+        self.groups, self.every, self.relist = groups, every, relist
+        self.peaks: dict[str, int] = {}  # kept across uses: the highest of every `with`
 
     def __enter__(self):
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
         return self
 
@@ -51,9 +55,14 @@ class PeakMemory:
         self._thread.join()
 
     def _sample(self) -> None:
+        members: dict[str, list[int]] = {}
+        listed_at = -self.relist
         while True:
-            for name, group in self.groups.items():
-                for pid in group_members(group):
+            if time.monotonic() - listed_at >= self.relist:
+                members = {name: group_members(group) for name, group in self.groups.items()}
+                listed_at = time.monotonic()
+            for name, pids in members.items():
+                for pid in pids:
                     key = f"{name} {pid}"
                     self.peaks[key] = max(self.peaks.get(key, 0), resident_bytes(pid))
             if self._stop.wait(self.every):
