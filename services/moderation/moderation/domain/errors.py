@@ -51,6 +51,10 @@ class TooManyCandidates(DomainError):
     """Request at most 50 candidates at a time."""
 
 
+class CandidateNumberInvalid(DomainError):
+    """Candidate numbers are up to 4 digits, like 0054."""
+
+
 class CandidateRefused(DomainError):
     """A refusal about one candidate: the message names them, and `details` carries the number."""
 

@@ -9,8 +9,8 @@ may be asked for, and then stays in as the moderator's request.
 from dataclasses import dataclass
 from datetime import datetime
 
-from .errors import (AlreadyInSample, NoCandidates, NotSubmitted, NoWork, SampleNotChosen, TooManyCandidates,
-                     UnknownCandidate)
+from .errors import (AlreadyInSample, CandidateNumberInvalid, NoCandidates, NotSubmitted, NoWork, SampleNotChosen,
+                     TooManyCandidates, UnknownCandidate)
 from .units import CurrentSample, SubmittedCandidate, SubmittedUnit
 
 MOST_PER_REQUEST = 50
@@ -34,7 +34,7 @@ class FurtherSamplesRequest:
             at: datetime) -> "FurtherSamplesRequest":
         """A checked request; refuses it whole, naming the first candidate that cannot be asked for."""
         unit = _submitted(unit, sample)
-        chosen = list(dict.fromkeys(str(n).strip().zfill(4) for n in numbers))  # the same one ticked twice
+        chosen = list(dict.fromkeys(_candidate_number(n) for n in numbers))  # the same one ticked twice
         if not chosen:
             raise NoCandidates()
         if len(chosen) > MOST_PER_REQUEST:
@@ -101,6 +101,14 @@ def refusal_for(unit: SubmittedUnit, sample: CurrentSample, earlier: list[Furthe
     if reason_of(sample, earlier, number) not in (None, CENTRE_ADDED):
         return AlreadyInSample
     return None
+
+
+def _candidate_number(given) -> str:
+    """Four digits, as marks keeps them (54 and 0054 are one candidate); anything else is refused, not echoed."""
+    typed = str(given).strip()
+    if not (typed.isascii() and typed.isdigit() and 1 <= len(typed) <= 4):
+        raise CandidateNumberInvalid()
+    return typed.zfill(4)
 
 
 def _submitted(unit: SubmittedUnit | None, sample: CurrentSample | None) -> SubmittedUnit:

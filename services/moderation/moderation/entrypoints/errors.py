@@ -15,6 +15,7 @@ ERRORS: dict = {
     e.SampleNotChosen: (409, "SAMPLE_NOT_CHOSEN"),
     e.AlreadyInSample: (409, "ALREADY_IN_SAMPLE"),
     e.NoCandidates: (422, "NO_CANDIDATES"),
+    e.CandidateNumberInvalid: (422, "CANDIDATE_NUMBER_INVALID"),
     e.TooManyCandidates: (422, "TOO_MANY"),
     e.UnknownCandidate: (422, "UNKNOWN_CANDIDATE"),
     e.NoWork: (422, "NO_WORK"),

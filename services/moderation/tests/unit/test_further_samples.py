@@ -5,8 +5,9 @@ from datetime import datetime, timezone
 import pytest
 
 from moderation.domain.access import Actor
-from moderation.domain.errors import (AlreadyInSample, NoCandidates, NotAllowedToRequest, NotSubmitted, NoWork,
-                                      SampleNotChosen, TooManyCandidates, UnitNotFound, UnknownCandidate)
+from moderation.domain.errors import (AlreadyInSample, CandidateNumberInvalid, NoCandidates, NotAllowedToRequest,
+                                      NotSubmitted, NoWork, SampleNotChosen, TooManyCandidates, UnitNotFound,
+                                      UnknownCandidate)
 from moderation.domain.model import Allocation
 from moderation.domain.units import CurrentSample, SampleMember, SubmittedCandidate, SubmittedUnit
 from moderation.service_layer.further_samples import request_further_samples, unit_candidates
@@ -79,7 +80,11 @@ def test_only_the_centres_moderator_and_board_staff_may_ask_or_look(unit, actor,
     ([f"{n:04}" for n in range(100, 151)], TooManyCandidates, "Request at most 50 candidates at a time."),
     (["0002", "0099"], UnknownCandidate,
      "Candidate 0099 is not on the submitted marksheet for this unit. Check the candidate number."),
-    (["12345"], UnknownCandidate, "Candidate 12345 is not on the submitted marksheet"),
+    (["12345"], CandidateNumberInvalid, "Candidate numbers are up to 4 digits, like 0054."),
+    (["0002", "abc"], CandidateNumberInvalid, "Candidate numbers are up to 4 digits, like 0054."),
+    ([""], CandidateNumberInvalid, "Candidate numbers are up to 4 digits, like 0054."),
+    (["٣"], CandidateNumberInvalid, "Candidate numbers are up to 4 digits, like 0054."),
+    (["7" * 100_000], CandidateNumberInvalid, "Candidate numbers are up to 4 digits, like 0054."),
     (["0005"], NoWork, "Candidate 0005 has no work to see: they were absent or their mark is carried forward."),
     (["0006"], NoWork, "Candidate 0006 has no work to see"),
     (["0002", "0001"], AlreadyInSample, "Candidate 0001 is already in the sample."),
@@ -88,6 +93,7 @@ def test_a_request_with_a_candidate_that_cannot_be_asked_for_is_refused_whole(un
     with pytest.raises(refusal) as refused:
         request_further_samples(unit, MODERATOR, "68101", 3, numbers, NOW)
     assert refused.value.message.startswith(message)
+    assert "abc" not in refused.value.message and len(refused.value.message) < 200  # never the input echoed
     assert nothing_changed(unit)
 
 
