@@ -50,7 +50,8 @@ def unit_candidates(centre: str, unit_id: int):
 @further_samples_blueprint.arguments(FurtherSamplesSchema)
 @further_samples_blueprint.response(201, RequestSchema)
 @further_samples_blueprint.alt_response(409, description=REFUSED)
-@further_samples_blueprint.alt_response(422, description="NO_CANDIDATES, TOO_MANY, UNKNOWN_CANDIDATE, NO_WORK")
+@further_samples_blueprint.alt_response(422, description="NO_CANDIDATES, TOO_MANY, CANDIDATE_NUMBER_INVALID, "
+                                                         "UNKNOWN_CANDIDATE, NO_WORK")
 @requires_token()
 def request_further_samples(body: dict, centre: str, unit_id: int):
     """The allocated moderator, or board staff, ask the centre for these candidates' work too (at most 50);
