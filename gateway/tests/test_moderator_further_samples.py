@@ -66,7 +66,8 @@ def test_the_unit_page_offers_the_submitted_candidates_not_in_the_sample_to_tick
     section = section_of(response)
     assert response.status_code == 200
     assert ("Request further samples Tick the candidates whose work you also want to see. The centre will see them "
-            "in its sample as requested by the moderator, and upload their work. Submitted candidates not in the "
+            "in its sample as requested by the moderator, and upload their work. Request further samples Submitted "
+            "candidates not in the "
             "sample Request Candidate No Name Mark Teacher Initials Request 1020 EVANS: DEWI 1020 EVANS: DEWI 44 CD "
             "Request 1031 HUGHES: ELIN 1031 HUGHES: ELIN 38 AB 1040 LEWIS: HUW Absent 1041 MORGAN: IFAN Carried "
             "forward REQUEST FURTHER SAMPLES") in text_of(response)

@@ -23,7 +23,13 @@ def test_the_page_checks_the_ticks_and_sends_nothing_it_would_refuse(moderator, 
     response = moderator.post(REQUEST, {"candidate_numbers": ticked})
     assert response.status_code == 422
     assert f"There is a problem {message}" in text_of(response)
-    assert re.search(r"<title>Error: ", response.get_data(as_text=True))
+    html = response.get_data(as_text=True)
+    assert re.search(r"<title>Error: ", html)
+    # The summary leads to the choice, which says the problem again beside the ticks.
+    assert re.search(r'<li><a href="#further-samples-choice">[^<]+</a></li>', html)
+    choice = re.search(r'<fieldset[^>]*id="further-samples-choice"[^>]*>(.*?)</fieldset>', html, re.S)
+    assert 'aria-describedby="further-samples-error"' in choice.group(0)
+    assert re.search(r'<p class="error-message" id="further-samples-error">', choice.group(1))
     assert posted(moderation) == []
 
 
