@@ -145,9 +145,9 @@ def test_a_bad_entries_file_is_refused_whole_with_every_bad_row(staff, marks):
                           content_type="multipart/form-data")
     page = text_of(response)
     assert "The file was not loaded: no entries were added." in page
-    assert "Line 3, candidate 5002: The centre must be 5 digits." in page
-    assert "Line 4, candidate 5003: The date of birth must be a real date" in page
-    assert "Line 5, candidate 1054: This candidate is already entered for this unit." in page
+    assert "Line 3, candidate 5002: The centre number 681 is not 5 digits." in page
+    assert "Line 4, candidate 5003: The date of birth 31/02/2009 is not a real past date" in page
+    assert "Line 5, candidate 1054: Candidate 1054 is already entered for 3700U1 at centre 68101." in page
     assert "5001" not in marks.entries[(str(unit["id"]), "68101")]
 
 

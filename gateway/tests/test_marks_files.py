@@ -34,9 +34,9 @@ def test_a_bad_file_lists_every_bad_line_and_saves_nothing(browser, marks, oracy
     assert response.status_code == 200
     page = text_of(response)
     assert "The file was not imported: nothing was saved." in page
-    assert "Line 3, candidate 9999: No such candidate is entered." in page
+    assert "Line 3, candidate 9999: Candidate 9999 is not entered for this unit at your centre." in page
     assert "Line 4, candidate 3268: The mark for Task 1 must be no more than 40." in page
-    assert "Line 5, candidate 1054: This candidate appears twice." in page
+    assert "Line 5, candidate 1054: Candidate 1054 is also on line 2." in page
     assert '<input class="file-upload" id="import-file"' in response.get_data(as_text=True)
     assert marks.state(oracy, "68101", 1054)["task_marks"] == {}
 

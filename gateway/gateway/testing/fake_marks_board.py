@@ -50,15 +50,17 @@ def _add_series(fake, body: dict) -> tuple[int, dict]:
 def _load_entries(fake, unit: dict, text: str) -> tuple[int, dict]:
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or [h.strip() for h in rows[0]] != ENTRY_COLUMNS:
-        raise Refusal(422, "ENTRIES_REFUSED", "The file was not loaded.", {"errors": [
-            {"line": 1, "candidate_number": "", "message": f"The first row must be: {', '.join(ENTRY_COLUMNS)}."}]})
-    errors, seen, people = [], set(), []
+        raise Refusal(422, "ENTRIES_REFUSED", "The file was not loaded.", {"errors": [_line(
+            1, "", "COLUMNS_WRONG", f"The first row must name the columns: {', '.join(ENTRY_COLUMNS)}.",
+            columns=ENTRY_COLUMNS)]})
+    errors, seen, people = [], {}, []
     for line, values in enumerate(rows[1:], start=2):
         centre, number, surname, forename, born = (values + [""] * 5)[:5]
         problem = _entry_problem(fake, unit, centre, number, surname, forename, born, seen)
         if problem:
-            errors.append({"line": line, "candidate_number": number, "message": problem})
-        seen.add((centre, number))
+            code, message, params = problem
+            errors.append(_line(line, number, code, message, **params))
+        seen.setdefault((centre, number), line)
         people.append((centre, number, surname, forename))
     if errors:
         raise Refusal(422, "ENTRIES_REFUSED", "The file was not loaded.", {"errors": errors})
@@ -70,19 +72,30 @@ def _load_entries(fake, unit: dict, text: str) -> tuple[int, dict]:
     return 200, {"added": len(people), "late": late, "centres": sorted({p[0] for p in people})}
 
 
-def _entry_problem(fake, unit, centre, number, surname, forename, born, seen) -> str | None:
+def _line(line: int, number: str, code: str, message: str, **params) -> dict:
+    """A bad line as the service sends it: a code and params for the page, and the message in English."""
+    return {"line": line, "candidate_number": number, "code": code, "params": params, "message": message}
+
+
+def _entry_problem(fake, unit, centre, number, surname, forename, born, seen) -> tuple | None:
+    """The first problem of a row, as (code, message, params), in the service's words."""
     if not re.fullmatch(r"[0-9]{5}", centre):
-        return "The centre must be 5 digits."
+        return "CENTRE_INVALID", f"The centre number {centre} is not 5 digits.", {"centre": centre}
     if not re.fullmatch(r"[0-9]{1,4}", number):
-        return "The candidate number must be 1 to 4 digits."
-    if not surname.strip() or not forename.strip():
-        return "Enter the surname and forename."
+        return ("CANDIDATE_NUMBER_INVALID", f"The candidate number {number} is not 1 to 4 digits.",
+                {"candidate": number})
+    for name, value in (("surname", surname), ("forename", forename)):
+        if not value.strip():
+            return f"{name.upper()}_MISSING", f"The {name} is missing.", {}
     if not any(_parses(born, pattern) for pattern in ("%Y-%m-%d", "%d/%m/%Y")):
-        return "The date of birth must be a real date, like 2009-03-14."
+        return ("DATE_OF_BIRTH_INVALID", f"The date of birth {born} is not a real past date (write it as "
+                "YYYY-MM-DD or DD/MM/YYYY).", {"value": born})
     if (centre, number) in seen:
-        return "This candidate appears twice in the file."
+        return ("ENTRY_REPEATED", f"Candidate {number} of centre {centre} is also on line {seen[(centre, number)]}.",
+                {"candidate": number, "centre": centre, "first_line": seen[(centre, number)]})
     if number in fake.entries.get((str(unit["id"]), centre), {}):
-        return "This candidate is already entered for this unit."
+        return ("ALREADY_ENTERED", f"Candidate {number} is already entered for {unit['code']} at centre {centre}.",
+                {"candidate": number, "unit": unit["code"], "centre": centre})
     return None
 
 

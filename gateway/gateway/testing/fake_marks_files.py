@@ -17,14 +17,20 @@ def import_rows(unit: dict, states: dict, text: str) -> tuple[dict, list]:
     if [h.strip() for h in header] != wanted:
         return changed, [{"line": 1, "candidate_number": "",
                           "message": f"The first row must be: {', '.join(wanted)}."}]
-    seen = set()
+    seen = {}  # candidate number -> the line it was first on
     for line, values in enumerate(reader, start=2):
         number = (values[0] if values else "").strip()
-        if number not in changed or number in seen:
-            errors.append({"line": line, "candidate_number": number, "message":
-                           "This candidate appears twice." if number in seen else "No such candidate is entered."})
+        if number in seen:
+            errors.append({"line": line, "candidate_number": number, "code": "CANDIDATE_REPEATED",
+                           "params": {"candidate": number, "first_line": seen[number]},
+                           "message": f"Candidate {number} is also on line {seen[number]}."})
             continue
-        seen.add(number)
+        if number not in changed:
+            errors.append({"line": line, "candidate_number": number, "code": "NOT_ENTERED",
+                           "params": {"candidate": number},
+                           "message": f"Candidate {number} is not entered for this unit at your centre."})
+            continue
+        seen[number] = line
         fields_in_row = fields + (["initials"] if unit["initials_required"] else [])
         for field, value in zip(fields_in_row, values[1:]):
             if not value.strip() and changed[number]["status"] in ("absent", "carry_forward"):
@@ -32,9 +38,19 @@ def import_rows(unit: dict, states: dict, text: str) -> tuple[dict, list]:
             try:
                 save(unit, changed[number], field, value, None)
             except Refusal as refusal:
-                errors.append({"line": line, "candidate_number": number, "message": refusal.message})
+                errors.append({"line": line, "candidate_number": number, "code": refusal.code,
+                               "params": _field_params(unit, field), "message": refusal.message})
                 break
     return changed, errors
+
+
+def _field_params(unit: dict, field: str) -> dict:
+    """What the service sends beside a field's code. The fake's lines for an unknown or repeated candidate keep
+    its own words and no code, so the pages' fallback to the service's words stays in use."""
+    if field == "outcome":
+        return {"grades": list(unit["grades"])}
+    task = next((t for t in unit["tasks"] if f"task:{t['name']}" == field), None)
+    return {"task": task["name"], "max": task["max"], "carry_forward": unit["carry_forward_allowed"]} if task else {}
 
 
 def export_csv(unit: dict, states: dict) -> str:

@@ -3,6 +3,7 @@ from flask import Blueprint, flash, g, redirect, render_template, url_for
 from flask_babel import gettext
 
 from ..board_forms import EntriesForm
+from ..import_line_messages import shown_line_errors
 from ..marks_access import board_required, marks_api
 from ..marks_client import MarksRefused
 
@@ -20,7 +21,7 @@ def entries(unit_id):
             result = marks_api().load_entries(g.user, unit_id, form.file.data)
         except MarksRefused as refusal:
             if refusal.code == "ENTRIES_REFUSED":
-                line_errors = refusal.details.get("errors") or []
+                line_errors = shown_line_errors(refusal.details.get("errors"))
             elif refusal.status in (400, 413, 422):
                 problem = gettext("The file could not be read as a CSV file of entries. Nothing was loaded.")
             else:

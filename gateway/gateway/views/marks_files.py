@@ -5,6 +5,7 @@ from flask import (Blueprint, Response, flash, g, redirect, render_template, req
                    url_for)
 from flask_babel import gettext
 
+from ..import_line_messages import shown_line_errors
 from ..marks_access import centre_query, iamis_required, marks_api
 from ..marks_client import MarksRefused
 from ..marks_messages import LOCKED, READ_ONLY
@@ -28,7 +29,7 @@ def import_marks(unit_id):
         result = marks_api().import_marks(g.user, centre, unit_id, upload)
     except MarksRefused as refusal:
         if refusal.code == "IMPORT_REFUSED":
-            return _import_page(centre, unit_id, line_errors=refusal.details.get("errors") or [])
+            return _import_page(centre, unit_id, line_errors=shown_line_errors(refusal.details.get("errors")))
         if refusal.code == "MARKSHEET_SUBMITTED":
             return _import_page(centre, unit_id, problem=str(LOCKED))
         if refusal.code == "READ_ONLY":

@@ -4,11 +4,16 @@ import io
 from dataclasses import dataclass
 
 MAX_ROWS = 20_000
-MAX_BYTES = 4 * 1024 * 1024
+MAX_MB = 4
+MAX_BYTES = MAX_MB * 1024 * 1024
 
 
 class CsvUnreadable(Exception):
-    """The file cannot be read as CSV text; the message says why, for a person."""
+    """The file cannot be read as CSV text; the message says why, for a person, the code for a page."""
+
+    def __init__(self, code: str, message: str, **params):
+        super().__init__(message)
+        self.code, self.params = code, params
 
 
 @dataclass(frozen=True)
@@ -19,27 +24,25 @@ class CsvTable:
 
 def read_csv(data: bytes) -> CsvTable:
     if len(data) > MAX_BYTES:
-        raise CsvUnreadable(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB. Upload a smaller file.")
+        raise CsvUnreadable("FILE_TOO_LARGE", f"The file is larger than {MAX_MB} MB. Upload a smaller file.",
+                             max_mb=MAX_MB)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CsvUnreadable("The file is not a CSV text file. Save it from your spreadsheet as "
+        raise CsvUnreadable("FILE_NOT_TEXT", "The file is not a CSV text file. Save it from your spreadsheet as "
                             "\"CSV UTF-8 (comma delimited)\" and upload it again.") from None
     if "\x00" in text:
-        raise CsvUnreadable("The file is not a CSV text file.")
+        raise CsvUnreadable("FILE_NOT_TEXT", "The file is not a CSV text file.")
     try:
         lines = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        raise CsvUnreadable(f"The file is not valid CSV: {error}.") from None
+        raise CsvUnreadable("FILE_NOT_CSV", f"The file is not valid CSV: {error}.", reason=str(error)) from None
     numbered = [(n, [cell.strip() for cell in cells]) for n, cells in enumerate(lines, start=1)
                 if any(cell.strip() for cell in cells)]
     if not numbered:
-        raise CsvUnreadable("The file is empty.")
+        raise CsvUnreadable("FILE_EMPTY", "The file is empty.")
     if len(numbered) > MAX_ROWS + 1:
-        raise CsvUnreadable(f"The file has more than {MAX_ROWS} rows.")
+        raise CsvUnreadable("FILE_TOO_MANY_ROWS", f"The file has more than {MAX_ROWS} rows.", max=MAX_ROWS)
     (_, header), *rows = numbered
     return CsvTable([name.casefold() for name in header], rows)
 
-
-def header_error(expected: list[str]) -> str:
-    return f"The first row must name the columns: {', '.join(expected)}."

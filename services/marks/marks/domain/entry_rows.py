@@ -2,8 +2,9 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .csv_files import CsvUnreadable, header_error, read_csv
+from .csv_files import CsvUnreadable, read_csv
 from .errors import EntriesRefused
+from .line_errors import LineError, header_line_error, line_error, unreadable_line_error
 
 ENTRY_COLUMNS = ["centre", "candidate_number", "surname", "forename", "date_of_birth"]
 NAME_PUNCTUATION = " '’-."
@@ -31,9 +32,9 @@ def rows_from_csv(data: bytes) -> list[tuple[int, dict]]:
     try:
         table = read_csv(data)
     except CsvUnreadable as unreadable:
-        raise _refused([_error(1, "", str(unreadable))]) from None
+        raise _refused([unreadable_line_error(unreadable)]) from None
     if sorted(table.header) != sorted(ENTRY_COLUMNS):
-        raise _refused([_error(1, "", header_error(ENTRY_COLUMNS))])
+        raise _refused([header_line_error(ENTRY_COLUMNS)])
     return [(line, dict(zip(table.header, cells))) for line, cells in table.rows]
 
 
@@ -41,40 +42,49 @@ def rows_from_json(items: list) -> list[tuple[int, dict]]:
     return [(n, item if isinstance(item, dict) else {}) for n, item in enumerate(items, start=1)]
 
 
-def read_entry_rows(rows: list[tuple[int, dict]], today: date) -> tuple[list[EntryRow], list[dict]]:
+def read_entry_rows(rows: list[tuple[int, dict]], today: date) -> tuple[list[EntryRow], list[LineError]]:
     good, errors, seen = [], [], {}
     for line, raw in rows:
         cells = {name: str(raw.get(name) if raw.get(name) is not None else "").strip() for name in ENTRY_COLUMNS}
         number = candidate_number(cells["candidate_number"])
-        problems = _problems(cells, number, today)
+        shown = number or cells["candidate_number"]
+        problems = [line_error(line, shown, code, message, **params)
+                    for code, message, params in _problems(cells, number, today)]
         key = (cells["centre"], number)
         if number and key in seen:
-            problems.append(f"Candidate {number} of centre {cells['centre']} is also on line {seen[key]}.")
+            problems.append(line_error(line, shown, "ENTRY_REPEATED", f"Candidate {number} of centre "
+                                       f"{cells['centre']} is also on line {seen[key]}.", candidate=number,
+                                       centre=cells["centre"], first_line=seen[key]))
         seen.setdefault(key, line)
-        errors += [_error(line, number or cells["candidate_number"], p) for p in problems]
+        errors += problems
         if not problems:
             good.append(EntryRow(line, cells["centre"], number, cells["surname"], cells["forename"],
                                  _date(cells["date_of_birth"])))
     if not rows:
-        errors.append(_error(1, "", "There are no entries to load."))
+        errors.append(line_error(1, "", "NO_ENTRIES", "There are no entries to load."))
     return good, errors
 
 
-def _problems(cells: dict, number: str | None, today: date) -> list[str]:
-    problems = [f"The {name.replace('_', ' ')} is missing." for name in ENTRY_COLUMNS if not cells[name]]
+def _problems(cells: dict, number: str | None, today: date) -> list[tuple]:
+    """Each problem of one row as (code, message, params)."""
+    problems = [(f"{name.upper()}_MISSING", f"The {name.replace('_', ' ')} is missing.", {})
+                for name in ENTRY_COLUMNS if not cells[name]]
     if cells["centre"] and not (len(cells["centre"]) == 5 and cells["centre"].isascii()
                                 and cells["centre"].isdigit()):
-        problems.append(f"The centre number {cells['centre']} is not 5 digits.")
+        problems.append(("CENTRE_INVALID", f"The centre number {cells['centre']} is not 5 digits.",
+                         {"centre": cells["centre"]}))
     if cells["candidate_number"] and number is None:
-        problems.append(f"The candidate number {cells['candidate_number']} is not 1 to 4 digits.")
+        problems.append(("CANDIDATE_NUMBER_INVALID", f"The candidate number {cells['candidate_number']} is not "
+                         "1 to 4 digits.", {"candidate": cells["candidate_number"]}))
     for name in ("surname", "forename"):
         if cells[name] and not _is_name(cells[name]):
-            problems.append(f"The {name} {cells[name]!r} must start with a letter and hold only letters, "
-                            f"spaces, hyphens and apostrophes (up to {MAX_NAME}).")
+            problems.append((f"{name.upper()}_INVALID", f"The {name} {cells[name]!r} must start with a letter "
+                             f"and hold only letters, spaces, hyphens and apostrophes (up to {MAX_NAME}).",
+                             {"value": cells[name], "max": MAX_NAME}))
     born = _date(cells["date_of_birth"]) if cells["date_of_birth"] else None
     if cells["date_of_birth"] and (born is None or not EARLIEST_BIRTH_YEAR <= born.year or born >= today):
-        problems.append(f"The date of birth {cells['date_of_birth']} is not a real past date "
-                        "(write it as YYYY-MM-DD or DD/MM/YYYY).")
+        problems.append(("DATE_OF_BIRTH_INVALID", f"The date of birth {cells['date_of_birth']} is not a real "
+                         "past date (write it as YYYY-MM-DD or DD/MM/YYYY).", {"value": cells["date_of_birth"]}))
     return problems
 
 
@@ -92,15 +102,11 @@ def _date(value: str) -> date | None:
     return None
 
 
-def _error(line: int, number: str, message: str) -> dict:
-    return {"line": line, "candidate_number": number, "message": message}
-
-
-def _refused(errors: list[dict]) -> EntriesRefused:
+def _refused(errors: list[LineError]) -> EntriesRefused:
     return EntriesRefused(f"The entries were not loaded: {len(errors)} "
                           f"problem{'s' if len(errors) != 1 else ''} found. Nothing was added.", errors=errors)
 
 
-def refuse(errors: list[dict]) -> None:
+def refuse(errors: list[LineError]) -> None:
     if errors:
-        raise _refused(sorted(errors, key=lambda e: e["line"]))
+        raise _refused(sorted(errors, key=lambda e: e.line))

@@ -41,7 +41,8 @@ def read_task_value(unit: Unit, task: Task, typed: str) -> TaskEntry:
         return TaskEntry("mark", int(value))
     carry = ", or C/CF to carry forward" if unit.carry_forward_allowed else ""
     raise MarkInvalid(f"Enter a whole number from 0 to {task.max} for {task.name}, "
-                      f"or A if the candidate was absent{carry}.", max=task.max, field=field_name, value=typed)
+                      f"or A if the candidate was absent{carry}.", max=task.max, field=field_name, value=typed,
+                      carry_forward=unit.carry_forward_allowed)
 
 
 def read_initials(typed: str) -> str | None:

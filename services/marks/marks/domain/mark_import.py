@@ -4,10 +4,11 @@ from dataclasses import dataclass, field
 from iamis_shared.errors import DomainError
 
 from .candidates import ABSENT, CARRY_FORWARD, MARKED, UNMARKED, CandidateMark
-from .csv_files import CsvUnreadable, header_error, read_csv
+from .csv_files import CsvUnreadable, read_csv
 from .entry_rows import candidate_number
 from .errors import ImportRefused
 from .fields import read_initials, read_outcome, read_task_value
+from .line_errors import LineError, field_line_error, header_line_error, line_error, unreadable_line_error
 from .units import ABSENT_OUTCOME, INITIALS_FIELD, MARKS, OUTCOME_FIELD, Unit
 
 IGNORED_COLUMNS = ("surname", "forename", "total")  # what the export adds, so an export loads back
@@ -35,43 +36,45 @@ def read_import(unit: Unit, data: bytes, marks: dict[str, CandidateMark]) -> lis
     try:
         table = read_csv(data)
     except CsvUnreadable as unreadable:
-        raise _refused([_error(1, "", str(unreadable))]) from None
+        raise _refused([unreadable_line_error(unreadable)]) from None
     wanted = [c.casefold() for c in expected]
     if sorted(c for c in table.header if c not in IGNORED_COLUMNS) != sorted(wanted):
-        raise _refused([_error(1, "", header_error(expected))])
+        raise _refused([header_line_error(expected)])
     rows, errors, seen = [], [], {}
     for line, cells in table.rows:
         values = dict(zip(table.header, cells))
         number = candidate_number(values.get("candidate_number", ""))
         typed = values.get("candidate_number", "")
         if len(cells) != len(table.header):
-            errors.append(_error(line, typed, f"This row has {len(cells)} values; the first row names "
-                                              f"{len(table.header)} columns."))
+            errors.append(line_error(line, typed, "ROW_LENGTH_WRONG", f"This row has {len(cells)} values; the "
+                                     f"first row names {len(table.header)} columns.", values=len(cells),
+                                     columns=len(table.header)))
         elif number is None or number not in marks:
-            errors.append(_error(line, typed, f"Candidate {typed or '(blank)'} is not entered for this "
-                                              "unit at your centre."))
+            errors.append(line_error(line, typed, "NOT_ENTERED", f"Candidate {typed or '(blank)'} is not "
+                                     "entered for this unit at your centre.", candidate=typed))
         elif number in seen:
-            errors.append(_error(line, number, f"Candidate {number} is also on line {seen[number]}."))
+            errors.append(line_error(line, number, "CANDIDATE_REPEATED", f"Candidate {number} is also on line "
+                                     f"{seen[number]}.", candidate=number, first_line=seen[number]))
         else:
             seen[number] = line
             row, problems = _read_row(unit, line, marks[number], values)
-            errors += [_error(line, number, p) for p in problems]
+            errors += problems
             rows.append(row)
     if not table.rows:
-        errors.append(_error(1, "", "The file has no candidate rows."))
+        errors.append(line_error(1, "", "NO_CANDIDATE_ROWS", "The file has no candidate rows."))
     if errors:
         raise _refused(errors)
     return rows
 
 
-def _read_row(unit: Unit, line: int, mark: CandidateMark, values: dict) -> tuple[ImportedRow, list[str]]:
-    row, problems = ImportedRow(line, mark), []
+def _read_row(unit: Unit, line: int, mark: CandidateMark, values: dict) -> tuple[ImportedRow, list[LineError]]:
+    row, problems, number = ImportedRow(line, mark), [], mark.entry.candidate_number
 
     def read(reader, *args):
         try:
             return reader(*args)
         except DomainError as refused:
-            problems.append(refused.message)
+            problems.append(field_line_error(line, number, refused))
             return None
 
     if unit.kind != MARKS:
@@ -83,7 +86,8 @@ def _read_row(unit: Unit, line: int, mark: CandidateMark, values: dict) -> tuple
         row.initials = read(read_initials, values[INITIALS_FIELD])
     kinds = {e.kind for e in entries.values() if e is not None and e.kind != "clear"}
     if len(kinds) > 1 and kinds & {"absent", "carry_forward"}:
-        problems.append("Give either marks, or A (absent), or CF (carry forward) for this candidate, not a mix.")
+        problems.append(line_error(line, number, "MARKS_MIXED", "Give either marks, or A (absent), or CF (carry "
+                                   "forward) for this candidate, not a mix."))
     elif kinds == {"absent"}:
         row.status = ABSENT
     elif kinds == {"carry_forward"}:
@@ -105,10 +109,6 @@ def apply_import(unit: Unit, row: ImportedRow) -> dict[str, list[str]]:
     return {f: [before[f], mark.shown(f)] for f in unit.fields if before[f] != mark.shown(f)}
 
 
-def _error(line: int, number: str, message: str) -> dict:
-    return {"line": line, "candidate_number": number, "message": message}
-
-
-def _refused(errors: list[dict]) -> ImportRefused:
+def _refused(errors: list[LineError]) -> ImportRefused:
     return ImportRefused(f"The file was not imported: {len(errors)} problem{'s' if len(errors) != 1 else ''} "
                          "found. Correct the file and upload it again. No marks were changed.", errors=errors)

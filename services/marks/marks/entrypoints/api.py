@@ -11,6 +11,7 @@ from ..service_layer.audit import list_centre_audit
 from .caller import actor, now, uow
 from .change_schemas import (AuditEntrySchema, AuditQuerySchema, FieldChangeSchema, ImportedSchema,
                              ImportFileSchema, SavedSchema, SubmittedSchema)
+from .line_errors import FileRefusedSchema
 from .schemas import CentreUnitsSchema, MarksheetQuerySchema, MarksheetSchema
 
 blueprint = Blueprint("marks", __name__, url_prefix="/api/marks/v1",
@@ -59,7 +60,8 @@ def save_field(body, centre, unit_id, candidate_number):
 @requires_token()
 @blueprint.arguments(ImportFileSchema, location="files")
 @blueprint.response(200, ImportedSchema)
-@blueprint.alt_response(422, description="IMPORT_REFUSED: details.errors lists every bad row; nothing changed")
+@blueprint.alt_response(422, schema=FileRefusedSchema, description="IMPORT_REFUSED: details.errors lists every "
+                        "bad row with its code and params; nothing changed")
 @blueprint.alt_response(423, description="MARKSHEET_SUBMITTED")
 def import_marks(files, centre, unit_id):
     """Import a CSV of marks or outcomes from a school's MIS: every row valid, or nothing changes."""

@@ -9,6 +9,7 @@ from ..service_layer import board
 from .board_schemas import (CentreOverviewSchema, EntriesJsonSchema, EntriesLoadedSchema, NewSeriesSchema,
                             NewUnitSchema, SeriesSchema)
 from .caller import actor, now, uow
+from .line_errors import FileRefusedSchema
 from .schemas import UnitSchema
 
 board_blueprint = Blueprint("marks_board", __name__, url_prefix="/api/marks/v1",
@@ -65,7 +66,8 @@ def get_unit(unit_id):
     "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string",
                                                                                   "format": "binary"}}}}}})
 @board_blueprint.response(200, EntriesLoadedSchema)
-@board_blueprint.alt_response(422, description="ENTRIES_REFUSED: details.errors lists every bad row; nothing added")
+@board_blueprint.alt_response(422, schema=FileRefusedSchema, description="ENTRIES_REFUSED: details.errors lists "
+                              "every bad row with its code and params; nothing added")
 def load_entries(unit_id):
     """Load entries from JSON or a CSV file (centre,candidate_number,surname,forename,date_of_birth).
     Candidates added after a centre's first load are late entries."""

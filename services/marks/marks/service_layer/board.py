@@ -7,6 +7,7 @@ from ..domain.candidates import Entry
 from ..domain.entry_rows import read_entry_rows, refuse
 from ..domain.errors import SeriesExists, SeriesNotFound, UnitExists
 from ..domain.events import EntriesLoaded
+from ..domain.line_errors import line_error
 from ..domain.units import Series, Task, Unit, check_new_unit
 from .audit import record
 from .handlers import centre_unit
@@ -67,11 +68,14 @@ def load_entries(uow, actor: Actor, unit_id: int, rows: list[tuple[int, dict]], 
         entered, submitted = uow.entries.entered(unit.id, centres), uow.submissions.for_unit(unit.id)
         for r in good:
             if (r.centre, r.candidate_number) in entered:
-                errors.append(_error(r, f"Candidate {r.candidate_number} is already entered for {unit.code} "
-                                        f"at centre {r.centre}."))
+                errors.append(line_error(r.line, r.candidate_number, "ALREADY_ENTERED", f"Candidate "
+                                         f"{r.candidate_number} is already entered for {unit.code} at centre "
+                                         f"{r.centre}.", candidate=r.candidate_number, unit=unit.code,
+                                         centre=r.centre))
             elif r.centre in submitted:
-                errors.append(_error(r, f"Centre {r.centre} has already submitted its marks for {unit.code}; "
-                                        "a late entry needs a mark amendment request."))
+                errors.append(line_error(r.line, r.candidate_number, "CENTRE_SUBMITTED", f"Centre {r.centre} has "
+                                         f"already submitted its marks for {unit.code}; a late entry needs a "
+                                         "mark amendment request.", centre=r.centre, unit=unit.code))
         refuse(errors)
         had_entries = {c for c, _ in entered}
         new = [Entry(unit_id=unit.id, centre=r.centre, candidate_number=r.candidate_number, surname=r.surname,
@@ -94,7 +98,3 @@ def centre_overview(uow, unit_id: int) -> list[dict]:
         counts, submitted = uow.entries.counts_for_unit(unit_id), uow.submissions.for_unit(unit_id)
     return [{"centre": c, "entries": n.entries, "done": n.done, "submitted": c in submitted}
             for c, n in sorted(counts.items())]
-
-
-def _error(row, message: str) -> dict:
-    return {"line": row.line, "candidate_number": row.candidate_number, "message": message}

@@ -39,12 +39,18 @@ def test_a_bad_file_is_refused_whole_with_every_row_and_reason(client, staff, or
     refused = load_csv(client, staff, oracy, text)
     assert refused.status_code == 422 and refused.json["code"] == "ENTRIES_REFUSED"
     assert refused.json["message"] == "The entries were not loaded: 5 problems found. Nothing was added."
-    assert [(e["line"], e["candidate_number"], e["message"]) for e in refused.json["details"]["errors"]] == [
+    errors = refused.json["details"]["errors"]
+    assert [(e["line"], e["candidate_number"], e["message"]) for e in errors] == [
         (3, "1054", "Candidate 1054 is already entered for 3700U1 at centre 68101."),
         (4, "4002", "The forename is missing."),
         (4, "4002", "The centre number 681 is not 5 digits."),
         (4, "4002", "The date of birth 31/02/2010 is not a real past date (write it as YYYY-MM-DD or DD/MM/YYYY)."),
         (5, "4001", "Candidate 4001 of centre 68101 is also on line 2.")]
+    assert [(e["code"], e["params"]) for e in errors] == [
+        ("ALREADY_ENTERED", {"candidate": "1054", "unit": "3700U1", "centre": "68101"}),
+        ("FORENAME_MISSING", {}), ("CENTRE_INVALID", {"centre": "681"}),
+        ("DATE_OF_BIRTH_INVALID", {"value": "31/02/2010"}),
+        ("ENTRY_REPEATED", {"candidate": "4001", "centre": "68101", "first_line": 2})]
     assert sql("SELECT count(*) FROM entries") == [(4,)]
     assert load_csv(client, staff, oracy, "centre;candidate\n").json["details"]["errors"][0]["line"] == 1
 
@@ -58,7 +64,9 @@ def test_no_entry_is_added_to_a_submitted_marksheet(client, staff, teacher, crim
         {"centre": "68101", "candidate_number": "3009", "surname": "Rees", "forename": "Nia",
          "date_of_birth": "2008-01-01"}]})
     assert refused.status_code == 422
-    assert refused.json["details"]["errors"][0]["message"].startswith("Centre 68101 has already submitted")
+    [error] = refused.json["details"]["errors"]
+    assert error["message"].startswith("Centre 68101 has already submitted")
+    assert (error["code"], error["params"]) == ("CENTRE_SUBMITTED", {"centre": "68101", "unit": "9611/L3"})
 
 
 def test_series_and_units_are_set_up_by_the_board(client, staff, oracy):

@@ -35,9 +35,10 @@ def test_a_bad_file_is_refused_whole_with_every_row_and_reason(client, teacher, 
     refused = upload(client, teacher, oracy, text)
     assert refused.status_code == 422 and refused.json["code"] == "IMPORT_REFUSED"
     assert refused.json["details"]["errors"] == [
-        {"line": 3, "candidate_number": "3268", "message": "The mark for Task 1 must be no more than 40."},
-        {"line": 4, "candidate_number": "2003",  # 68102's candidate, unknown here
-         "message": "Candidate 2003 is not entered for this unit at your centre."}]
+        {"line": 3, "candidate_number": "3268", "code": "MARK_ABOVE_MAXIMUM", "params": {"task": "Task 1", "max": 40},
+         "message": "The mark for Task 1 must be no more than 40."},
+        {"line": 4, "candidate_number": "2003", "code": "NOT_ENTERED", "params": {"candidate": "2003"},
+         "message": "Candidate 2003 is not entered for this unit at your centre."}]  # 68102's, unknown here
     assert "No marks were changed." in refused.json["message"]
     assert sql("SELECT candidate_number, task_marks FROM marks JOIN entries ON entries.id = entry_id "
                "WHERE status <> 'unmarked'") == [("1054", {"Task 1": 9})]
@@ -46,13 +47,15 @@ def test_a_bad_file_is_refused_whole_with_every_row_and_reason(client, teacher, 
 
 def test_files_that_are_not_marks_are_refused(client, teacher, oracy, criminology):
     header = upload(client, teacher, oracy, "candidate,mark\n1054,1\n").json
-    assert header["details"]["errors"] == [{"line": 1, "candidate_number": "", "message":
-                                            "The first row must name the columns: candidate_number, Task 1, "
-                                            "Task 2, initials."}]
+    assert header["details"]["errors"] == [{
+        "line": 1, "candidate_number": "", "code": "COLUMNS_WRONG",
+        "params": {"columns": ["candidate_number", "Task 1", "Task 2", "initials"]},
+        "message": "The first row must name the columns: candidate_number, Task 1, Task 2, initials."}]
     binary = client.post(f"{API}/centres/68101/units/{oracy}/import", headers=teacher,
                          data={"file": (io.BytesIO(b"\x00\xff" * 100), "photo.jpg")},
                          content_type="multipart/form-data")
     assert binary.status_code == 422 and binary.json["code"] == "IMPORT_REFUSED"
+    assert [e["code"] for e in binary.json["details"]["errors"]] == ["FILE_NOT_TEXT"]
     no_file = client.post(f"{API}/centres/68101/units/{oracy}/import", headers=teacher, data={},
                           content_type="multipart/form-data")
     assert no_file.status_code == 422

@@ -14,7 +14,7 @@ def sheet(candidate):
 def refused_rows(unit, text, sheet):
     with pytest.raises(ImportRefused) as refused:
         read_import(unit, text.encode(), sheet)
-    return [(e["line"], e["candidate_number"], e["message"]) for e in refused.value.details["errors"]]
+    return [(e.line, e.candidate_number, e.message) for e in refused.value.details["errors"]]
 
 
 def test_a_good_file_sets_marks_absent_and_initials(oracy, sheet):
@@ -58,7 +58,7 @@ def test_a_file_without_the_right_columns_or_rows_is_refused(oracy, sheet, text,
 def test_a_file_that_is_not_text_is_refused(oracy, sheet):
     with pytest.raises(ImportRefused) as refused:
         read_import(oracy, b"\x89PNG\r\n\x1a\n\x00\xff", sheet)
-    assert "not a CSV text file" in refused.value.details["errors"][0]["message"]
+    assert "not a CSV text file" in refused.value.details["errors"][0].message
 
 
 def test_carry_forward_only_where_allowed(oracy, music, candidate):

@@ -29,7 +29,7 @@ def test_every_problem_is_listed_by_line():
          "date_of_birth": "2010-01-01"},
         "not an entry",
     ]), TODAY)
-    assert [(e["line"], e["candidate_number"], e["message"]) for e in errors] == [
+    assert [(e.line, e.candidate_number, e.message) for e in errors] == [
         (1, "12345", "The forename is missing."),
         (1, "12345", "The centre number 6810 is not 5 digits."),
         (1, "12345", "The candidate number 12345 is not 1 to 4 digits."),
@@ -54,9 +54,9 @@ def test_every_problem_is_listed_by_line():
 def test_a_file_that_cannot_be_read_is_refused_whole(data, message):
     with pytest.raises(EntriesRefused) as refused:
         rows_from_csv(data)
-    assert refused.value.details["errors"] == [{"line": 1, "candidate_number": "", "message": message}]
+    assert [(e.line, e.candidate_number, e.message) for e in refused.value.details["errors"]] == [(1, "", message)]
 
 
 def test_an_empty_load_is_a_problem():
-    assert read_entry_rows([], TODAY)[1] == [{"line": 1, "candidate_number": "", "message":
-                                              "There are no entries to load."}]
+    [error] = read_entry_rows([], TODAY)[1]
+    assert (error.line, error.candidate_number, error.message) == (1, "", "There are no entries to load.")
