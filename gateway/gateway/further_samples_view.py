@@ -102,7 +102,9 @@ def _shown(held: dict) -> FurtherSamples:
     kind = str((held.get("unit") or {}).get("kind") or "marks")
     candidates = [c for c in held["candidates"] if isinstance(c, dict)]
     return FurtherSamples(
-        kind=kind, rows=[_row(c, kind) for c in candidates if not c.get("in_sample")],
+        # A candidate the centre added is in the sample but may still be asked for: then the centre cannot take
+        # them out again.
+        kind=kind, rows=[_row(c, kind) for c in candidates if not c.get("in_sample") or c.get("requestable")],
         requests=[{"when": local_time(r.get("requested_at")), "by": str((r.get("requested_by") or {}).get("name") or ""),
                    "candidates": ", ".join(str(n) for n in r.get("candidate_numbers") or [])}
                   for r in held.get("requests") or []],
@@ -121,4 +123,5 @@ def _row(candidate: dict, kind: str) -> dict:
         shown = "" if value is None else str(value)
     return {"number": str(candidate.get("candidate_number", "")), "name": str(candidate.get("name") or ""),
             "mark": shown, "initials": str(candidate.get("initials") or ""),
-            "requestable": bool(candidate.get("requestable"))}
+            "requestable": bool(candidate.get("requestable")),
+            "added_by_centre": candidate.get("in_sample") and candidate.get("reason") == "centre-added"}

@@ -61,23 +61,25 @@ def posted(moderation) -> list:
     return [body for method, _, body in moderation.calls if method == "POST"]
 
 
-def test_the_unit_page_offers_the_submitted_candidates_not_in_the_sample_to_tick(moderator):
+def test_the_unit_page_offers_the_candidates_not_in_the_sample_and_those_the_centre_added_to_tick(moderator):
     response = moderator.get(PAGE)
     section = section_of(response)
     assert response.status_code == 200
     assert ("Request further samples Tick the candidates whose work you also want to see. The centre will see them "
             "in its sample as requested by the moderator, and upload their work. Request further samples Submitted "
-            "candidates not in the "
-            "sample Request Candidate No Name Mark Teacher Initials Request 1020 EVANS: DEWI 1020 EVANS: DEWI 44 CD "
+            "candidates not in the sample, and those the centre added Request Candidate No Name Mark Teacher "
+            "Initials Request 1018 PRICE: GWEN 1018 PRICE: GWEN (Added by the centre) 41 CD "
+            "Request 1020 EVANS: DEWI 1020 EVANS: DEWI 44 CD "
             "Request 1031 HUGHES: ELIN 1031 HUGHES: ELIN 38 AB 1040 LEWIS: HUW Absent 1041 MORGAN: IFAN Carried "
             "forward REQUEST FURTHER SAMPLES") in text_of(response)
     assert re.findall(r'<label class="visually-hidden" for="(further-\d+)">([^<]+)</label>', section) == [
-        ("further-1020", "Request 1020 EVANS: DEWI"), ("further-1031", "Request 1031 HUGHES: ELIN")]
+        ("further-1018", "Request 1018 PRICE: GWEN"), ("further-1020", "Request 1020 EVANS: DEWI"),
+        ("further-1031", "Request 1031 HUGHES: ELIN")]
     assert re.findall(r'<input type="checkbox" id="(further-\d+)" name="candidate_numbers" value="(\d+)"', section) == [
-        ("further-1020", "1020"), ("further-1031", "1031")]
+        ("further-1018", "1018"), ("further-1020", "1020"), ("further-1031", "1031")]
     assert f'action="{REQUEST}"' in section and 'name="csrf_token"' in section
     assert '<button type="submit" class="button">REQUEST FURTHER SAMPLES</button>' in section
-    assert "1054" not in section and "1018" not in section
+    assert "1054" not in section and "3268" not in section  # in the sample for the system's reasons
 
 
 def test_requesting_further_samples_confirms_after_a_redirect(moderator, moderation):
