@@ -54,3 +54,13 @@ further_sample_requests = Table(
     Column("requested_at", UtcDateTime, nullable=False),
     Index("ix_further_sample_requests_unit", "centre", "unit_id"),
 )
+
+# Each candidate requested once per unit: the key refuses a second request for them even where the unit's row
+# lock cannot order two requests (SQLite, in the one-command run, ignores FOR UPDATE).
+requested_candidates = Table(
+    "requested_candidates", metadata,
+    Column("centre", String(5), primary_key=True),
+    Column("unit_id", Integer, primary_key=True),
+    Column("candidate_number", String(4), primary_key=True),
+    Column("request_id", String(36), nullable=False),
+)

@@ -55,6 +55,10 @@ class CandidateNumberInvalid(DomainError):
     """Candidate numbers are up to 4 digits, like 0054."""
 
 
+class RequestedMeanwhile(DomainError):
+    """One of the candidates chosen was requested by someone else meanwhile. Nothing was requested: choose again."""
+
+
 class CandidateRefused(DomainError):
     """A refusal about one candidate: the message names them, and `details` carries the number."""
 

@@ -16,6 +16,7 @@ ERRORS: dict = {
     e.AlreadyInSample: (409, "ALREADY_IN_SAMPLE"),
     e.NoCandidates: (422, "NO_CANDIDATES"),
     e.CandidateNumberInvalid: (422, "CANDIDATE_NUMBER_INVALID"),
+    e.RequestedMeanwhile: (409, "ALREADY_IN_SAMPLE"),
     e.TooManyCandidates: (422, "TOO_MANY"),
     e.UnknownCandidate: (422, "UNKNOWN_CANDIDATE"),
     e.NoWork: (422, "NO_WORK"),

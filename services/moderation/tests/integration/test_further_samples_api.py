@@ -3,9 +3,9 @@ the request stored with its event in one transaction, and refusals that say why 
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
-from moderation.adapters.orm import further_sample_requests
+from moderation.adapters.orm import further_sample_requests, requested_candidates
 
 from .conftest import API, events
 from .others_events import sample, submitted
@@ -130,3 +130,17 @@ def test_two_requests_for_the_same_candidate_at_once_make_one(make_app, engine, 
         answers = sorted(pool.map(ask, range(4)))
     assert answers == [201, 409, 409, 409]
     assert stored(engine) == 1 and len(events(engine, REQUESTED)) == 1
+
+
+def test_a_candidate_requested_meanwhile_past_the_unit_lock_refuses_the_whole_request(client, engine, submitted_unit,
+                                                                                       moderator):
+    # As on SQLite, where FOR UPDATE orders nothing: another request's key is there, its request not yet seen.
+    with engine.begin() as conn:
+        conn.execute(insert(requested_candidates).values(centre="68101", unit_id=3, candidate_number="0006",
+                                                         request_id="another"))
+    refused = client.post(f"{UNIT}/further-samples", headers=moderator, json={"candidate_numbers": ["0002", "0006"]})
+    assert refused.status_code == 409 and refused.json["code"] == "ALREADY_IN_SAMPLE"
+    assert stored(engine) == 0 and events(engine, REQUESTED) == []
+    with engine.connect() as conn:
+        keys = conn.execute(select(requested_candidates.c.candidate_number)).scalars().all()
+    assert keys == ["0006"]  # 0002's key went with the refused request
