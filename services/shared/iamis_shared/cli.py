@@ -41,7 +41,8 @@ def republish(service: str, routing_keys: list[str]) -> None:
     if not routing_keys or foreign:
         sys.exit(f"{service} publishes only {service}.* events: {', '.join(foreign) or 'name at least one'}")
     count = copy_back(make_engine(service_settings(service)["DATABASE_URL"]), orm.outbox, routing_keys)
-    print(f"{count} events put back in the {service} outbox; its worker publishes them.")
+    print(f"{count} event{'' if count == 1 else 's'} put back in the {service} outbox; its worker publishes "
+          f"{'it' if count == 1 else 'them'}.")
 
 
 def background_tasks(service: str, engine, settings: dict) -> list:
