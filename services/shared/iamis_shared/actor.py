@@ -20,6 +20,13 @@ class Actor:
     centres: tuple[str, ...] = ()
     permissions: tuple[str, ...] = ()
 
+    @classmethod
+    def from_principal(cls, principal) -> "Actor":
+        """The caller a verified token names (iamis_shared.tokens.Principal)."""
+        return cls(user_id=principal.sub, name=principal.name, email=principal.email,
+                   account_type=principal.account_type, centres=tuple(principal.centres),
+                   permissions=tuple(principal.permissions))
+
     @property
     def is_board_staff(self) -> bool:
         return self.account_type == BOARD_STAFF

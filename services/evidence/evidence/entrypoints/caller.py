@@ -14,9 +14,7 @@ from ..service_layer.uploads import Origin
 
 
 def actor() -> Actor:
-    p = g.principal
-    return Actor(user_id=p.sub, name=p.name, email=p.email, account_type=p.account_type,
-                 centres=tuple(p.centres), permissions=tuple(p.permissions))
+    return Actor.from_principal(g.principal)
 
 
 def uow() -> EvidenceUnitOfWork:

@@ -9,7 +9,7 @@ from collections import Counter
 from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm import Session
 
-from iamis_shared.inserts import inserted_rows
+from iamis_shared.inserts import insert_once
 
 from ..domain.marksheet import Counts
 from .orm import marksheet_counts
@@ -31,8 +31,8 @@ def add(session: Session, entries: Counter, done: Counter) -> dict[tuple[int, st
         if not change["b_entries"] and not change["b_done"]:
             continue
         row = session.execute(_ADD, change).first()
-        if row is None and inserted_rows(session, insert(marksheet_counts).values(
-                unit_id=unit_id, centre=centre, entries=change["b_entries"], done=change["b_done"])) is not None:
+        if row is None and insert_once(session, insert(marksheet_counts).values(
+                unit_id=unit_id, centre=centre, entries=change["b_entries"], done=change["b_done"])):
             row = (change["b_entries"], change["b_done"])
         elif row is None:  # a racing first load of the marksheet created the row meanwhile
             row = session.execute(_ADD, change).first()

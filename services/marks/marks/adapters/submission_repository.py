@@ -2,7 +2,7 @@
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from iamis_shared.inserts import inserted_rows
+from iamis_shared.inserts import insert_once
 
 from ..domain.marksheet import Submission
 from .orm import submissions
@@ -20,10 +20,10 @@ class SubmissionRepository:
 
     def add(self, submission: Submission) -> bool:
         """False if the marksheet was submitted meanwhile (by a request racing this one)."""
-        return inserted_rows(self.session, insert(submissions).values(
+        return insert_once(self.session, insert(submissions).values(
             id=submission.id, unit_id=submission.unit_id, centre=submission.centre,
             submitted_at=submission.submitted_at, submitted_by_id=submission.submitted_by_id[:100],
-            submitted_by_name=submission.submitted_by_name[:200], candidates=submission.candidates)) is not None
+            submitted_by_name=submission.submitted_by_name[:200], candidates=submission.candidates))
 
     def get(self, unit_id: int, centre: str) -> Submission | None:
         row = self.session.execute(select(submissions).where(submissions.c.unit_id == unit_id,

@@ -1,7 +1,8 @@
 """Allocations in and out of their table."""
 from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+
+from iamis_shared.inserts import insert_once
 
 from ..domain.errors import AlreadyAllocated
 from ..domain.model import Allocation
@@ -18,15 +19,12 @@ class AllocationRepository:
         return _allocation(row) if row else None
 
     def add(self, allocation: Allocation) -> None:
-        """Raises AlreadyAllocated when a concurrent request allocated the same pair first."""
-        try:
-            with self.session.begin_nested():
-                self.session.execute(insert(allocations).values(
-                    id=allocation.id, centre=allocation.centre, moderator_email=allocation.moderator_email,
-                    moderator_name=allocation.moderator_name, allocated_at=allocation.allocated_at,
-                    allocated_by=allocation.allocated_by))
-        except IntegrityError as exc:
-            raise AlreadyAllocated() from exc
+        """Raises AlreadyAllocated when the pair is allocated already (the key says so, races included)."""
+        if not insert_once(self.session, insert(allocations).values(
+                id=allocation.id, centre=allocation.centre, moderator_email=allocation.moderator_email,
+                moderator_name=allocation.moderator_name, allocated_at=allocation.allocated_at,
+                allocated_by=allocation.allocated_by)):
+            raise AlreadyAllocated()
 
     def list(self, moderator_email: str | None = None, centre: str | None = None) -> list[Allocation]:
         query = select(allocations).order_by(allocations.c.centre, allocations.c.moderator_email)

@@ -11,10 +11,10 @@ from datetime import datetime
 
 from .errors import (AlreadyInSample, CandidateNumberInvalid, NoCandidates, NotSubmitted, NoWork, SampleNotChosen,
                      TooManyCandidates, UnknownCandidate)
+from .model import NAME_MAX
 from .units import CurrentSample, SubmittedCandidate, SubmittedUnit
 
 MOST_PER_REQUEST = 50
-NAME_MAX = 200  # as the requester's name is stored; a longer one in a token is cut, not refused
 CENTRE_ADDED, MODERATOR_REQUESTED = "centre-added", "moderator-requested"
 
 
@@ -43,6 +43,7 @@ class FurtherSamplesRequest:
             refusal = refusal_for(unit, sample, earlier, number)
             if refusal is not None:
                 raise refusal(number)
+        # The requester's name is stored as long as a moderator's may be; a longer one in a token is cut, not refused.
         return cls(request_id, unit.centre, unit.unit_id, tuple(chosen), user_id, (name or "")[:NAME_MAX], at)
 
     def requested(self, unit_code: str) -> "FurtherSamplesRequested":

@@ -10,8 +10,7 @@ from ..service_layer.unit_of_work import ModerationUnitOfWork
 
 
 def actor() -> Actor:
-    p = g.principal
-    return Actor(user_id=p.sub, name=p.name, email=p.email, account_type=p.account_type)
+    return Actor.from_principal(g.principal)
 
 
 def uow() -> ModerationUnitOfWork:

@@ -41,7 +41,5 @@ def list_allocations(uow, actor: Actor, centre: str | None = None) -> list[Alloc
 
 
 def _add(uow, allocation: Allocation) -> None:
-    if uow.allocations.get(allocation.centre, allocation.moderator_email) is not None:
-        raise AlreadyAllocated()
-    uow.allocations.add(allocation)
+    uow.allocations.add(allocation)  # raises AlreadyAllocated for a pair allocated before
     uow.publish(outgoing.moderator_allocated(allocation.allocated()))

@@ -10,8 +10,8 @@ from sampling.domain.submitted import SubmittedCandidate, SubmittedMarksheet
 from sampling.service_layer import handlers, policies
 
 AT = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
-TEACHER = Actor("t-1", "user", ("68101",), ("iamis",))
-STAFF = Actor("b-1", "board_staff")
+TEACHER = Actor(user_id="t-1", account_type="user", centres=("68101",), permissions=("iamis",))
+STAFF = Actor(user_id="b-1", account_type="board_staff")
 
 
 def sheet(count: int = 40) -> SubmittedMarksheet:
@@ -58,8 +58,9 @@ def test_the_substitution_is_checked_against_the_stored_work_not_the_callers_wor
 
 
 @pytest.mark.parametrize("actor, error", [
-    (STAFF, ReadOnly), (Actor("t-2", "user", ("68102",), ("iamis",)), NotYourCentre),
-    (Actor("t-3", "user", ("68101",), ()), NotAllowed)])
+    (STAFF, ReadOnly),
+    (Actor(user_id="t-2", account_type="user", centres=("68102",), permissions=("iamis",)), NotYourCentre),
+    (Actor(user_id="t-3", account_type="user", centres=("68101",), permissions=()), NotAllowed)])
 def test_board_staff_other_centres_and_users_without_iamis_cannot_substitute(uow, actor, error):
     number = a_spread_member(uow)
     offered = handlers.nearest_candidates(uow, TEACHER, "68101", 7, number).offered[0].candidate_number

@@ -12,7 +12,7 @@ from sampling.service_layer import handlers
 
 AT = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
 ASKED = datetime(2026, 12, 1, 14, 30, tzinfo=timezone.utc)
-TEACHER = Actor("t-1", "user", ("68101",), ("iamis",))
+TEACHER = Actor(user_id="t-1", account_type="user", centres=("68101",), permissions=("iamis",))
 
 
 def sheet() -> SubmittedMarksheet:
