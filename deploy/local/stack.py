@@ -129,7 +129,8 @@ class Stack:
 
     def _write_nginx_conf(self) -> None:
         values = {"PREFIX": str(self.var_dir / "nginx"), "LISTEN": f"127.0.0.1:{self.port}",
-                  "GATEWAY": f"127.0.0.1:{self.service_port('gateway')}", "S3": f"127.0.0.1:{self.s3_port}"}
+                  "GATEWAY": f"127.0.0.1:{self.service_port('gateway')}", "S3": f"127.0.0.1:{self.s3_port}",
+                  "S3_BUCKET": S3_BUCKET}
         values.update({s.upper(): f"127.0.0.1:{self.service_port(s)}" for s in SERVICES})
         conf = render(REPO / "deploy" / "nginx" / "iamis.conf.template", values)
         conf = conf.replace("    server {\n", self.nginx_http_extra + "    server {\n", 1)

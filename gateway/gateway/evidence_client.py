@@ -1,7 +1,7 @@
 """The evidence service's API as the pages call it server-side: a unit's files, deleting one, the note.
 
 Uploads themselves go from the browser to the same API through nginx (static/evidence_upload.js)."""
-from .marks_client import _part
+from .marks_client import _part, _sheet
 from .service_client import ServiceClient, ServiceRefused
 
 API_PREFIX = "/api/evidence/v1"
@@ -22,7 +22,7 @@ class EvidenceClient(ServiceClient):
 
     def listing(self, user: dict, centre: str, unit_id) -> dict:
         """The unit, its sample, note, files and unfinished uploads, and what this user may do."""
-        return self._call(user, "GET", f"{_unit(centre, unit_id)}/evidence")
+        return self._call(user, "GET", f"{_sheet(centre, unit_id)}/evidence")
 
     def delete_file(self, user: dict, file_id: str) -> None:
         self._call(user, "DELETE", f"/files/{_part(file_id)}")
@@ -32,8 +32,4 @@ class EvidenceClient(ServiceClient):
         self._call(user, "DELETE", f"/uploads/{_part(upload_id)}")
 
     def save_note(self, user: dict, centre: str, unit_id, text: str) -> dict:
-        return self._call(user, "PUT", f"{_unit(centre, unit_id)}/note", json={"text": text})
-
-
-def _unit(centre: str, unit_id) -> str:
-    return f"/centres/{_part(centre)}/units/{_part(unit_id)}"
+        return self._call(user, "PUT", f"{_sheet(centre, unit_id)}/note", json={"text": text})

@@ -50,8 +50,11 @@ class FurtherSamples:
     message: str = ""  # why nothing can be requested now; empty when the form is offered
     status: int = 200  # with the message: the answer a request sent now gets
     names: dict = field(default_factory=dict)  # every submitted candidate's number -> name
-    # Who may be asked for: besides the rows, one the centre added since the page was read.
-    requestable: set = field(default_factory=set)
+
+    @property
+    def requestable(self) -> set[str]:
+        """Who may be asked for: every such candidate has a row (a POST reads the section again)."""
+        return {row["number"] for row in self.rows if row["requestable"]}
 
     @property
     def choosable(self) -> bool:
@@ -108,8 +111,7 @@ def _shown(held: dict) -> FurtherSamples:
         requests=[{"when": local_time(r.get("requested_at")), "by": str((r.get("requested_by") or {}).get("name") or ""),
                    "candidates": ", ".join(str(n) for n in r.get("candidate_numbers") or [])}
                   for r in held.get("requests") or []],
-        names={str(c.get("candidate_number")): str(c.get("name") or "") for c in candidates},
-        requestable={str(c.get("candidate_number")) for c in candidates if c.get("requestable")})
+        names={str(c.get("candidate_number")): str(c.get("name") or "") for c in candidates})
 
 
 def _row(candidate: dict, kind: str) -> dict:

@@ -83,10 +83,3 @@ def group_cpu_seconds(group: int) -> float:
             continue
         total += int(fields[11]) + int(fields[12])  # utime, stime
     return total / ticks
-
-
-def machine_busy_seconds() -> float:
-    """CPU time the whole machine has spent busy (all cores), from /proc/stat."""
-    values = [int(v) for v in (PROC / "stat").read_text().splitlines()[0].split()[1:]]
-    idle = values[3] + values[4]  # idle, iowait
-    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")

@@ -8,7 +8,9 @@ from wtforms.validators import DataRequired, Length, Regexp
 from iamis_shared.tokens import TokenIssuer
 
 from ..auth import current_location
-from ..marks_access import board_required
+from ..board_forms import _stripped
+from ..forms import EMAIL_PATTERN
+from ..marks_access import CENTRE_NUMBER, board_required
 from ..moderation_client import ModerationClient, ModerationRefused, ModerationUnavailable
 from .moderator_rows import local_time
 
@@ -25,20 +27,16 @@ REFUSALS = {
 }
 
 
-def _stripped(value):
-    return " ".join(value.split()) if isinstance(value, str) else value
-
-
 class AllocationForm(FlaskForm):
     centre = StringField(filters=[_stripped], validators=[
         DataRequired(message=_l("Enter the centre number")),
-        Regexp(r"^[0-9]{5}$", message=_l("Enter a centre number of 5 digits, like 68101"))])
+        Regexp(CENTRE_NUMBER, message=_l("Enter a centre number of 5 digits, like 68101"))])
     moderator_name = StringField(filters=[_stripped], validators=[
         DataRequired(message=_l("Enter the moderator's name")),
         Length(max=200, message=_l("Enter the moderator's name, up to 200 characters"))])
     moderator_email = StringField(filters=[_stripped], validators=[
         DataRequired(message=_l("Enter the moderator's email address")),
-        Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Enter the moderator's email address, like "
+        Regexp(EMAIL_PATTERN, message=_l("Enter the moderator's email address, like "
                                                          "name@example.com"))])
 
 

@@ -7,7 +7,7 @@ from flask_babel import gettext
 
 from ..evidence_client import EvidenceRefused, EvidenceUnavailable
 from ..evidence_messages import NOTE_LIMIT, REFUSALS, UNAVAILABLE, discarded, refusal_message, why_not
-from ..evidence_view import SheetEvidence, evidence_api, file_view, local_time
+from ..evidence_view import SheetEvidence, evidence_api, file_view
 from ..marks_access import centre_query, iamis_required
 from ..marksheet_view import option_query, sheet_options
 from .marks_sheet import sheet_centre
@@ -142,5 +142,4 @@ def _confirm_page(listing: dict, stored: dict, unit_id: str, centre: str, proble
 def _note_page(unit_id: str, centre: str, text: str, problem: str):
     """The note again with the reason it was not saved; the marksheet is one link away."""
     return render_template("evidence/note.html", unit_id=unit_id, query=_query(centre), text=text,
-                           problem=problem, back=_back(unit_id, centre), limit=NOTE_LIMIT,
-                           updated=local_time)
+                           problem=problem, back=_back(unit_id, centre))

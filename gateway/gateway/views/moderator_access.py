@@ -5,8 +5,9 @@ from functools import wraps
 from flask import g, render_template
 
 from ..auth import sign_in_required
+from ..marks_access import BOARD_STAFF
 
-MODERATOR, BOARD_STAFF = "moderator", "board_staff"
+MODERATOR = "moderator"
 
 
 def can_moderate(user: dict) -> bool:

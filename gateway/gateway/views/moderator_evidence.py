@@ -8,10 +8,10 @@ from iamis_shared.tokens import TokenIssuer
 
 from ..auth import current_location
 from ..further_samples_view import UNAVAILABLE, FurtherSamples, further_samples, moderation_api, request_refusal
-from ..marks_access import CENTRE_NUMBER
+from ..marks_access import CENTRE_NUMBER, is_board_staff
 from ..moderation_client import ModerationRefused, ModerationUnavailable
 from ..moderator_evidence_client import EvidenceRefused, EvidenceUnavailable, ModeratorEvidenceClient
-from .moderator_access import BOARD_STAFF, moderation_required
+from .moderator_access import moderation_required
 from .moderator_rows import candidate_rows, group_files, local_time, person
 
 blueprint = Blueprint("moderator_evidence", __name__, url_prefix="/moderation/evidence")
@@ -40,7 +40,7 @@ def evidence_api() -> ModeratorEvidenceClient:
 @moderation_required
 def centres():
     return render_template("moderator/evidence.html", centres=evidence_api().allocated(g.user),
-                           board=g.user.get("account_type") == BOARD_STAFF)
+                           board=is_board_staff(g.user))
 
 
 @blueprint.get("/<centre>/units/<unit_id>")
