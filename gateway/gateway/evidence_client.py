@@ -31,5 +31,13 @@ class EvidenceClient(ServiceClient):
         """Abandons an unfinished upload: the store drops its parts."""
         self._call(user, "DELETE", f"/uploads/{_part(upload_id)}")
 
+    def allocated(self, user: dict) -> list[dict]:
+        """The moderator's (board staff: every) centres with their submitted upload units:
+        [{centre, units: [{unit_id, unit_code, unit_title, series, deadline, files}]}]"""
+        centres = self._call(user, "GET", "/allocated").get("centres")
+        if not isinstance(centres, list):
+            raise EvidenceUnavailable("evidence answered /allocated without centres")
+        return centres
+
     def save_note(self, user: dict, centre: str, unit_id, text: str) -> dict:
         return self._call(user, "PUT", f"{_sheet(centre, unit_id)}/note", json={"text": text})

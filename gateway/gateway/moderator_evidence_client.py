@@ -1,18 +1,8 @@
-"""The evidence service's read API as the moderator's pages use it: the allocated centres' units, and one
-unit's sample, files and note. The pages only read: the evidence service refuses a moderator's writes anyway."""
-from .evidence_client import API_PREFIX, EvidenceClient, EvidenceRefused, EvidenceUnavailable
+"""Links the moderator's pages give to the evidence service's files. The pages only read, through the one
+EvidenceClient the marksheet uses: the evidence service refuses a moderator's writes anyway."""
+from .evidence_client import API_PREFIX
 
-__all__ = ["EvidenceRefused", "EvidenceUnavailable", "ModeratorEvidenceClient", "download_link"]
 DOWNLOAD_PREFIX = API_PREFIX + "/files/"
-
-
-class ModeratorEvidenceClient(EvidenceClient):
-    def allocated(self, user: dict) -> list[dict]:
-        """[{centre, units: [{unit_id, unit_code, unit_title, series, deadline, files}]}]"""
-        centres = self._call(user, "GET", "/allocated").get("centres")
-        if not isinstance(centres, list):
-            raise EvidenceUnavailable("evidence answered /allocated without centres")
-        return centres
 
 
 def download_link(file: dict) -> str | None:

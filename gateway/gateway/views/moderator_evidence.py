@@ -10,7 +10,8 @@ from ..auth import current_location
 from ..further_samples_view import UNAVAILABLE, FurtherSamples, further_samples, moderation_api, request_refusal
 from ..marks_access import CENTRE_NUMBER, is_board_staff
 from ..moderation_client import ModerationRefused, ModerationUnavailable
-from ..moderator_evidence_client import EvidenceRefused, EvidenceUnavailable, ModeratorEvidenceClient
+from ..evidence_client import EvidenceRefused, EvidenceUnavailable
+from ..evidence_view import evidence_api
 from .moderator_access import moderation_required
 from .moderator_rows import candidate_rows, group_files, local_time, person
 
@@ -25,15 +26,9 @@ REFUSALS = {
 }
 
 
-def install(app: Flask, issuer: TokenIssuer) -> None:
-    app.extensions["iamis_moderator_evidence"] = ModeratorEvidenceClient(
-        app.config["EVIDENCE_URL"], issuer, http=app.config.get("EVIDENCE_HTTP"),
-        timeout=app.config["EVIDENCE_TIMEOUT_SECONDS"])
+def install(app: Flask, _issuer: TokenIssuer) -> None:
+    """The pages use the evidence client the marksheet's evidence pages installed."""
     app.register_blueprint(blueprint)
-
-
-def evidence_api() -> ModeratorEvidenceClient:
-    return current_app.extensions["iamis_moderator_evidence"]
 
 
 @blueprint.get("")
